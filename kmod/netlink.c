@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "fw443" generic netlink family: see include/uapi/linux/fw443.h for the
+ * commands and their attributes.
+ *
+ * Every request acts on the network namespace of the socket it came from.
+ * Read-only commands need no privilege; commands that change state carry
+ * GENL_UNS_ADMIN_PERM, so CAP_NET_ADMIN in the namespace's own user namespace
+ * is required. Operations without a policy of their own get the core's
+ * reject-all policy: an attribute where none is expected is an error.
+ */
+#include <net/genetlink.h>
+#include "fw443.h"
+
+static struct genl_family fw443_genl_family;
+
+/*
+ * Answer a request with one message of command @cmd whose attributes @fill
+ * puts. Used by every command that replies with a single message.
+ */
+static int fw443_nl_reply(struct genl_info *info, u8 cmd,
+			  int (*fill)(struct sk_buff *msg,
+				      const struct fw443_net *fn))
+{
+	const struct fw443_net *fn = fw443_pernet(genl_info_net(info));
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &fw443_genl_family, 0, cmd);
+	if (!hdr || fill(msg, fn)) {
+		nlmsg_free(msg);
+		NL_SET_ERR_MSG_MOD(info->extack, "reply does not fit a message");
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int fw443_nl_put_status(struct sk_buff *msg, const struct fw443_net *fn)
+{
+	if (nla_put_string(msg, FW443_A_VERSION, FW443_VERSION) ||
+	    nla_put_u64_64bit(msg, FW443_A_GENERATION,
+			      READ_ONCE(fn->generation), FW443_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int fw443_nl_get_status(struct sk_buff *skb, struct genl_info *info)
+{
+	return fw443_nl_reply(info, FW443_CMD_GET_STATUS, fw443_nl_put_status);
+}
+
+static int fw443_nl_put_traffic(struct sk_buff *msg, const struct fw443_net *fn,
+				enum fw443_ipver ipver, enum fw443_direction dir)
+{
+	static const u8 family[FW443_IPVER_COUNT] = {
+		[FW443_IPV4] = AF_INET,
+		[FW443_IPV6] = AF_INET6,
+	};
+	struct nlattr *nest;
+	u64 packets, bytes;
+
+	fw443_stats_read_traffic(fn, ipver, dir, &packets, &bytes);
+	nest = nla_nest_start(msg, FW443_STATS_A_TRAFFIC);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(msg, FW443_TRAFFIC_A_FAMILY, family[ipver]) ||
+	    nla_put_u8(msg, FW443_TRAFFIC_A_DIRECTION, dir) ||
+	    nla_put_u64_64bit(msg, FW443_TRAFFIC_A_PACKETS, packets,
+			      FW443_TRAFFIC_A_PAD) ||
+	    nla_put_u64_64bit(msg, FW443_TRAFFIC_A_BYTES, bytes,
+			      FW443_TRAFFIC_A_PAD)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int fw443_nl_put_stats(struct sk_buff *msg, const struct fw443_net *fn)
+{
+	enum fw443_direction dir;
+	enum fw443_ipver ipver;
+	struct nlattr *nest;
+	int err;
+
+	nest = nla_nest_start(msg, FW443_A_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (ipver = 0; ipver < FW443_IPVER_COUNT; ipver++) {
+		for (dir = 0; dir < __FW443_DIR_MAX; dir++) {
+			err = fw443_nl_put_traffic(msg, fn, ipver, dir);
+			if (err) {
+				nla_nest_cancel(msg, nest);
+				return err;
+			}
+		}
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int fw443_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
+{
+	return fw443_nl_reply(info, FW443_CMD_GET_STATS, fw443_nl_put_stats);
+}
+
+static const struct genl_ops fw443_genl_ops[] = {
+	{
+		.cmd	= FW443_CMD_GET_STATUS,
+		.doit	= fw443_nl_get_status,
+	},
+	{
+		.cmd	= FW443_CMD_GET_STATS,
+		.doit	= fw443_nl_get_stats,
+	},
+};
+
+static struct genl_family fw443_genl_family __ro_after_init = {
+	.name		= FW443_GENL_NAME,
+	.version	= FW443_GENL_VERSION,
+	.module		= THIS_MODULE,
+	.netnsok	= true,
+	.ops		= fw443_genl_ops,
+	.n_ops		= ARRAY_SIZE(fw443_genl_ops),
+};
+
+int __init fw443_netlink_init(void)
+{
+	return genl_register_family(&fw443_genl_family);
+}
+
+void fw443_netlink_exit(void)
+{
+	genl_unregister_family(&fw443_genl_family);
+}
