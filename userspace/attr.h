@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Policy-driven parsing of netlink attributes on top of libmnl, in the spirit
+ * of the kernel's nla_parse(): every attribute the policy knows is checked for
+ * its type's length, attributes the policy does not know are skipped (a newer
+ * kernel may append some), and bytes left over that do not form a whole
+ * attribute are an error. Pure: no I/O.
+ */
+#ifndef FW443_ATTR_H
+#define FW443_ATTR_H
+
+#include <stdint.h>
+#include <libmnl/libmnl.h>
+
+#define FW443_ERROR_LEN 160
+
+/* Why a parse failed, in words fit for "fw443: <command>: <msg>". */
+struct fw443_error {
+	char msg[FW443_ERROR_LEN];
+};
+
+/*
+ * One entry per attribute type; an entry whose name is NULL (padding, or a
+ * type this reader does not use) makes the attribute be skipped.
+ */
+struct fw443_attr_policy {
+	enum mnl_attr_data_type type;
+	const char *name;
+};
+
+/*
+ * Both fill tb[0..maxtype] (which the caller zeroes) with the last attribute
+ * of each known type and return 0, or return -1 with @err set. @what names
+ * the container in error messages.
+ */
+int fw443_attr_parse_msg(const struct nlmsghdr *nlh, size_t offset,
+			 const struct fw443_attr_policy *policy,
+			 uint16_t maxtype, const struct nlattr **tb,
+			 const char *what, struct fw443_error *err);
+int fw443_attr_parse_nested(const struct nlattr *nest,
+			    const struct fw443_attr_policy *policy,
+			    uint16_t maxtype, const struct nlattr **tb,
+			    const char *what, struct fw443_error *err);
+
+/*
+ * Runs @cb over every attribute in @nest, like mnl_attr_parse_nested(), then
+ * checks that nothing truncated was left over. @cb sets @err before it returns
+ * MNL_CB_ERROR. Returns 0 or -1.
+ */
+int fw443_attr_walk_nested(const struct nlattr *nest, mnl_attr_cb_t cb,
+			   void *data, const char *what,
+			   struct fw443_error *err);
+
+void fw443_error_set(struct fw443_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends to what fw443_error_set() wrote, cutting off what does not fit. */
+void fw443_error_append(struct fw443_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <uapi/linux/fw443.h>
+
+#include "cli.h"
+#include "nl.h"
+#include "output.h"
+#include "stats.h"
+#include "subcommands.h"
+
+static const char stats_usage[] =
+	"Usage: " PROG_NAME " [-j] stats [-j]\n"
+	"\n"
+	"Shows the HTTPS traffic counters of this network namespace: packets and\n"
+	"bytes per IP version and direction (to_server: towards port 443,\n"
+	"to_client: from port 443).\n"
+	"\n"
+	"  -j, --json    one JSON object: {\"traffic\":[{\"ip_version\":4,\n"
+	"                \"direction\":\"to_server\",\"packets\":N,\"bytes\":N},...]}\n"
+	"  -h, --help    show this help\n";
+
+static int stats_reply(const struct nlmsghdr *nlh, void *data,
+		       struct fw443_error *err)
+{
+	return fw443_stats_parse(nlh, data, err);
+}
+
+int stats_main(int argc, char *argv[], unsigned int opts)
+{
+	struct fw443_stats stats;
+	int ret;
+
+	ret = fw443_cli_simple_cmd_args(argc, argv, stats_usage, &opts);
+	if (ret >= 0)
+		return ret;
+	if (fw443_nl_query(argv[0], FW443_CMD_GET_STATS, stats_reply, &stats))
+		return FW443_EXIT_FAILURE;
+	if (opts & FW443_OPT_JSON)
+		return fw443_output_json(argv[0], fw443_stats_to_json(&stats));
+	fw443_stats_print(&stats, stdout);
+	return FW443_EXIT_OK;
+}

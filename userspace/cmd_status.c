@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <uapi/linux/fw443.h>
+
+#include "cli.h"
+#include "nl.h"
+#include "output.h"
+#include "status.h"
+#include "subcommands.h"
+
+static const char status_usage[] =
+	"Usage: " PROG_NAME " [-j] status [-j]\n"
+	"\n"
+	"Shows the kernel module's version and the configuration generation of\n"
+	"this network namespace.\n"
+	"\n"
+	"  -j, --json    one JSON object: {\"version\":\"...\",\"generation\":N}\n"
+	"  -h, --help    show this help\n";
+
+static int status_reply(const struct nlmsghdr *nlh, void *data,
+			struct fw443_error *err)
+{
+	return fw443_status_parse(nlh, data, err);
+}
+
+int status_main(int argc, char *argv[], unsigned int opts)
+{
+	struct fw443_status st;
+	int ret;
+
+	ret = fw443_cli_simple_cmd_args(argc, argv, status_usage, &opts);
+	if (ret >= 0)
+		return ret;
+	if (fw443_nl_query(argv[0], FW443_CMD_GET_STATUS, status_reply, &st))
+		return FW443_EXIT_FAILURE;
+	if (opts & FW443_OPT_JSON)
+		return fw443_output_json(argv[0], fw443_status_to_json(&st));
+	fw443_status_print(&st, stdout);
+	return FW443_EXIT_OK;
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
+
+#include "cli.h"
+#include "output.h"
+
+_Static_assert(sizeof(json_int_t) == sizeof(int64_t),
+	       "jansson integers must be 64-bit to carry the counters");
+
+json_t *fw443_json_u64(uint64_t v)
+{
+	if (v > (uint64_t)INT64_MAX)
+		return NULL;
+	return json_integer((json_int_t)v);
+}
+
+int fw443_output_json(const char *what, json_t *root)
+{
+	int ret;
+
+	if (!root) {
+		fprintf(stderr,
+			"%s: %s: cannot build JSON (out of memory, or a number above 2^63-1)\n",
+			PROG_NAME, what);
+		return FW443_EXIT_FAILURE;
+	}
+	ret = json_dumpf(root, stdout, JSON_COMPACT);
+	json_decref(root);
+	if (ret < 0 || putchar('\n') == EOF)
+		return FW443_EXIT_FAILURE;
+	return FW443_EXIT_OK;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The FW443_CMD_GET_STATS reply: parsing and rendering. Pure: no I/O. */
+#ifndef FW443_STATS_H
+#define FW443_STATS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <jansson.h>
+#include <libmnl/libmnl.h>
+#include <uapi/linux/fw443.h>
+
+#include "attr.h"
+
+/* Index into fw443_stats.traffic: IPv4 first, then IPv6. */
+enum fw443_stats_ipver {
+	FW443_STATS_IPV4,
+	FW443_STATS_IPV6,
+	FW443_STATS_IPVER_COUNT
+};
+
+struct fw443_traffic {
+	bool present;	/* the kernel sent this pair */
+	uint64_t packets;
+	uint64_t bytes;
+};
+
+struct fw443_stats {
+	struct fw443_traffic traffic[FW443_STATS_IPVER_COUNT][__FW443_DIR_MAX];
+};
+
+/*
+ * Parses a whole generic netlink reply into @stats (which it zeroes first).
+ * A traffic entry for an address family or a direction this tool does not
+ * know is skipped. Returns 0, or -1 with @err set.
+ */
+int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
+		      struct fw443_error *err);
+
+/* A table with one row per pair present. */
+void fw443_stats_print(const struct fw443_stats *stats, FILE *f);
+
+/*
+ * {"traffic": [{"ip_version": 4, "direction": "to_server", "packets": N,
+ * "bytes": N}, ...]} with one element per pair present, IPv4 before IPv6 and
+ * to_server before to_client; NULL if it cannot be built.
+ */
+json_t *fw443_stats_to_json(const struct fw443_stats *stats);
+
+#endif

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* One function per subcommand, each in its own cmd_<name>.c. */
+#ifndef FW443_SUBCOMMANDS_H
+#define FW443_SUBCOMMANDS_H
+
+int status_main(int argc, char *argv[], unsigned int opts);
+int stats_main(int argc, char *argv[], unsigned int opts);
+
+#endif
