@@ -1,0 +1,69 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# PID 1 of the test VM once the host root is mounted: set up a minimal
+# system, run the job the host asked for (integration tests or the demo),
+# and leave through isa-debug-exit so qemu's exit status says we finished.
+#
+# Results go to the writable share /fw443-out: results/NAME.tap (TAP on
+# stdout), NAME.log (stderr), NAME.rc (exit status), and dmesg.txt.
+set -u
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root LANG=C.UTF-8
+out=/fw443-out
+
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t tmpfs -o mode=755 tmpfs /run
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+mkdir -p /dev/pts /dev/shm /run/netns
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /dev/shm
+ln -sfn /proc/self/fd /dev/fd
+hostname fw443-vm
+ip link set lo up
+
+# shellcheck source=/dev/null
+. "$out/job.env"
+cd "$FW443_REPO" || exit 1
+
+# qemu exits with (value << 1) | 1: writing 0 means "the guest finished".
+guest_exit() {
+	dmesg > "$out/dmesg.txt"
+	sync
+	printf '\0' | dd of=/dev/port bs=1 seek=244 count=1 conv=notrunc \
+		status=none
+	sleep 5
+	echo o > /proc/sysrq-trigger
+}
+
+# Between tests: no module, no namespaces left over from the previous one.
+reset_guest() {
+	ip -all netns delete 2>/dev/null
+	rmmod fw443 2>/dev/null
+}
+
+run_test() {
+	local name=$1 res="$out/results/$1"
+
+	echo "fw443-vm: running $name"
+	timeout -k 10 "$FW443_TEST_TIMEOUT" \
+		bash "tests/integration/$name.sh" > "$res.tap" 2> "$res.log" \
+		< /dev/null
+	echo $? > "$res.rc"
+	echo "fw443-vm: $name finished with status $(cat "$res.rc")"
+	reset_guest
+}
+
+mkdir -p "$out/results"
+case "$FW443_MODE" in
+demo)
+	bash tests/vm/demo.sh > /dev/console 2>&1
+	echo $? > "$out/demo.rc"
+	;;
+check)
+	for t in $FW443_TESTS; do
+		run_test "$t"
+	done
+	;;
+esac
+guest_exit

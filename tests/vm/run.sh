@@ -1,0 +1,89 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot Debian's kernel under qemu (TCG: KVM is not usable here) with the host
+# root shared read-only, load the freshly built fw443.ko inside and run
+# integration tests (or the demo). One boot runs all the tests asked for.
+#
+# usage: run.sh [--demo] [TEST...]      TEST: a name from tests/integration/
+#
+# Results: $FW443_BUILD/vm/out/ (results/NAME.{tap,log,rc}, console.log,
+# dmesg.txt). Exit status: 0 when the guest ran to its end, 1 when the VM
+# crashed, hung (killed after the timeout) or could not start.
+set -uo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+build=${FW443_BUILD:-$repo/build}
+ko=$repo/kmod/fw443.ko
+per_test_timeout=${FW443_TEST_TIMEOUT:-300}
+boot_allowance=120
+mode=check
+
+if [ "${1:-}" = --demo ]; then
+	mode=demo
+	shift
+fi
+
+die() {
+	echo "vm: $*" >&2
+	exit 1
+}
+
+[ -f "$ko" ] || die "$ko not built: run make"
+kver=$(modinfo -F vermagic "$ko" | awk '{ print $1 }')
+kernel=/boot/vmlinuz-$kver
+[ -r "$kernel" ] || die "fw443.ko is built for $kver but $kernel is missing: install linux-image-$kver (make deps)"
+
+initrd=$build/vm/initramfs-$kver.cpio.gz
+if [ ! -s "$initrd" ] || [ "$repo/tests/vm/initramfs-init" -nt "$initrd" ] ||
+   [ "$repo/tests/vm/mkinitramfs.sh" -nt "$initrd" ]; then
+	mkdir -p "$build/vm"
+	"$repo/tests/vm/mkinitramfs.sh" "$kver" "$initrd" || die "cannot build the initramfs"
+fi
+
+if [ $# -eq 0 ]; then
+	tests=$(cd "$repo/tests/integration" && ls ./*.sh | sed 's|^\./||; s|\.sh$||' | grep -vx lib)
+else
+	tests="$*"
+fi
+for t in $tests; do
+	[ -f "$repo/tests/integration/$t.sh" ] || die "no such integration test: $t"
+done
+
+out=$build/vm/out
+rm -rf "$out"
+mkdir -p "$out/results"
+cat > "$out/job.env" <<JOB
+FW443_REPO='$repo'
+FW443_MODE='$mode'
+FW443_TESTS='$(echo $tests)'
+FW443_TEST_TIMEOUT='$per_test_timeout'
+JOB
+
+ntests=$(echo "$tests" | wc -w)
+vm_timeout=$((boot_allowance + ntests * (per_test_timeout + 15)))
+serial="file:$out/console.log"
+loglevel=5
+if [ "$mode" = demo ]; then
+	serial=stdio
+	loglevel=4
+fi
+
+timeout -k 10 "$vm_timeout" qemu-system-x86_64 \
+	-accel tcg -cpu max -smp 2 -m 2048 \
+	-nodefaults -display none -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 loglevel=$loglevel mitigations=off" \
+	-serial "$serial" \
+	-virtfs local,path=/,mount_tag=hostroot,readonly=on,security_model=none,multidevs=remap \
+	-virtfs "local,path=$out,mount_tag=fw443out,security_model=none" \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 < /dev/null
+rc=$?
+
+# isa-debug-exit: guest-init.sh writes 0, qemu exits 1.
+case $rc in
+1)	[ "$mode" = demo ] && exit "$(cat "$out/demo.rc" 2>/dev/null || echo 1)"
+	exit 0 ;;
+124|137) echo "vm: killed after ${vm_timeout}s; console log: $out/console.log" >&2 ;;
+*)	echo "vm: qemu exited with status $rc before the guest finished (kernel panic?); console log: $out/console.log" >&2 ;;
+esac
+exit 1
