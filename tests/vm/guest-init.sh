@@ -11,21 +11,6 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root LANG=C.UTF-8
 out=/fw443-out
 
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t tmpfs -o mode=755 tmpfs /run
-mount -t tmpfs -o mode=1777 tmpfs /tmp
-mkdir -p /dev/pts /dev/shm /run/netns
-mount -t devpts devpts /dev/pts
-mount -t tmpfs tmpfs /dev/shm
-ln -sfn /proc/self/fd /dev/fd
-hostname fw443-vm
-ip link set lo up
-
-# shellcheck source=/dev/null
-. "$out/job.env"
-cd "$FW443_REPO" || exit 1
-
 # qemu exits with (value << 1) | 1: writing 0 means "the guest finished".
 guest_exit() {
 	dmesg > "$out/dmesg.txt"
@@ -35,6 +20,28 @@ guest_exit() {
 	sleep 5
 	echo o > /proc/sysrq-trigger
 }
+
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+# shellcheck source=/dev/null
+. "$out/job.env"
+# The repository may live anywhere on the host, /tmp included, which gets a
+# fresh tmpfs below: reach it through a fixed path mounted before that.
+mkdir -p /fw443-repo
+mount --bind "$FW443_REPO" /fw443-repo || {
+	echo "guest-init: cannot reach the repository at $FW443_REPO"
+	guest_exit
+}
+cd /fw443-repo || guest_exit
+
+mount -t tmpfs -o mode=755 tmpfs /run
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+mkdir -p /dev/pts /dev/shm /run/netns
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /dev/shm
+ln -sfn /proc/self/fd /dev/fd
+hostname fw443-vm
+ip link set lo up
 
 # Between tests: no module, no namespaces left over from the previous one.
 reset_guest() {
