@@ -16,7 +16,7 @@ export FW443_BUILD := $(BUILD)
 # make check T="unit vm/counters": run only these suites or groups.
 T ?=
 
-.PHONY: all module userspace unit deps check demo checkpatch clean
+.PHONY: all module userspace unit deps check check-debug demo checkpatch clean
 
 all: module userspace
 
@@ -42,6 +42,13 @@ check:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
 	$(MAKE) all unit
 	tests/check.sh $(T)
+
+# The VM suite on a debug kernel (KASAN, lockdep, kmemleak, UBSAN, ...),
+# built from linux-source-6.1 once per machine (about 15 minutes).
+check-debug:
+	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
+	$(MAKE) all
+	FW443_MATRIX=debug FW443_TEST_TIMEOUT=900 tests/check.sh $(or $(T),vm)
 
 demo:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh

@@ -8,9 +8,14 @@
 #   vm/counters). Default: everything.
 #
 # Suites: style/checkpatch (kmod/ and the UAPI header), unit/* (userspace
-# unit tests under ASan/UBSan), vm/* (integration tests, all in one VM boot)
-# and vm/kernel-log (no WARN, BUG, Oops or sanitizer report in the guest's
-# kernel log).
+# unit tests under ASan/UBSan), and for each kernel of the matrix:
+# vm/build@KERNEL (fw443.ko builds with W=1, no warnings), vm/TEST@KERNEL
+# (integration tests, all in one VM boot) and vm/kernel-log@KERNEL (no WARN,
+# BUG, Oops or sanitizer report in the guest's kernel log).
+#
+# The matrix (FW443_MATRIX): every installed linux-headers-*-amd64 whose
+# image is in /boot, by default; "debug" stands for the debug kernel that
+# scripts/debug-kernel.sh builds (make check-debug).
 set -uo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -84,39 +89,86 @@ run_unit() {
 	done
 }
 
-run_vm() {
-	local t names=() vm_rc out=$build/vm/out res
+default_matrix() {
+	local h kver
+	for h in /usr/src/linux-headers-*-amd64; do
+		kver=${h#/usr/src/linux-headers-}
+		[ -f "$h/Makefile" ] && [ -r "/boot/vmlinuz-$kver" ] && echo "$kver"
+	done | sort -V
+}
 
+# build_for KERNEL: build fw443.ko for one kernel of the matrix, as a test.
+# Sets kdir, and for the debug kernel the image and command line to boot.
+build_for() {
+	local kernel=$1 log=$results/build-$1.log
+	unset FW443_KERNEL FW443_APPEND
+	if [ "$kernel" = debug ]; then
+		kdir=$("$repo/scripts/debug-kernel.sh") || kdir=
+		export FW443_KERNEL=$kdir/arch/x86/boot/bzImage
+		# Interrupt routing through ACPI costs a minute of TCG boot.
+		export FW443_APPEND="acpi=noirq kmemleak=on"
+	else
+		kdir=/usr/src/linux-headers-$kernel
+	fi
+	{
+		echo "1..1"
+		if [ -n "$kdir" ] &&
+		   "$repo/scripts/build-module.sh" "$kdir" "$build/kernels/$kernel" > "$log" 2>&1 &&
+		   ! grep -q 'warning:' "$log"; then
+			echo "ok 1 - fw443.ko builds against $kernel with W=1 and no warnings"
+		else
+			echo "not ok 1 - fw443.ko does not build cleanly against $kernel"
+			tail -n 30 "$log" 2>/dev/null | sed 's/^/# /'
+		fi
+	} > "$results/build-$kernel.tap"
+	report "vm/build@$kernel" "$results/build-$kernel.tap" 0
+	grep -q '^ok' "$results/build-$kernel.tap"
+}
+
+run_vm_on() {
+	local kernel=$1 t vm_rc out=$build/vm/$1 res
+
+	build_for "$kernel" || return 0
+	echo "# vm: booting $kernel for ${names[*]}"
+	FW443_KO=$build/kernels/$kernel/kmod/fw443.ko FW443_VM_OUT=$out \
+		"$repo/tests/vm/run.sh" "${names[@]}"
+	vm_rc=$?
+	for t in "${names[@]}"; do
+		res=$out/results/$t
+		if [ -f "$res.rc" ]; then
+			report "vm/$t@$kernel" "$res.tap" "$(cat "$res.rc")"
+			[ -s "$res.log" ] && [ "$(cat "$res.rc")" != 0 ] &&
+				sed 's/^/    # stderr: /' "$res.log" | tail -n 40
+		else
+			printf '1..1\nnot ok 1 - did not run: the VM ended first\n' > "$results/vm-$t.tap"
+			report "vm/$t@$kernel" "$results/vm-$t.tap" 1
+		fi
+	done
+	kernel_log_check "$out" "$vm_rc" > "$results/kernel-log.tap"
+	report "vm/kernel-log@$kernel" "$results/kernel-log.tap" 0
+	echo "# vm: console log $out/console.log, kernel log $out/dmesg.txt"
+}
+
+run_vm() {
+	local t kernel
+
+	names=()
 	for t in "$repo"/tests/integration/*.sh; do
 		t=$(basename "$t" .sh)
 		[ "$t" = lib ] && continue
 		selected "vm/$t" && names+=("$t")
 	done
 	[ ${#names[@]} -gt 0 ] || return 0
-	echo "# vm: booting $(basename "$(ls /boot/vmlinuz-* | sort -V | tail -n 1)") for ${names[*]}"
-	"$repo/tests/vm/run.sh" "${names[@]}"
-	vm_rc=$?
-	for t in "${names[@]}"; do
-		res=$out/results/$t
-		if [ -f "$res.rc" ]; then
-			report "vm/$t" "$res.tap" "$(cat "$res.rc")"
-			[ -s "$res.log" ] && [ "$(cat "$res.rc")" != 0 ] &&
-				sed 's/^/    # stderr: /' "$res.log" | tail -n 40
-		else
-			printf '1..1\nnot ok 1 - did not run: the VM ended first\n' > "$results/vm-$t.tap"
-			report "vm/$t" "$results/vm-$t.tap" 1
-		fi
+	for kernel in ${FW443_MATRIX:-$(default_matrix)}; do
+		run_vm_on "$kernel"
 	done
-	kernel_log_check "$out" "$vm_rc" > "$results/kernel-log.tap"
-	report vm/kernel-log "$results/kernel-log.tap" 0
-	echo "# vm: console log $out/console.log, kernel log $out/dmesg.txt"
 }
 
 # Anything the kernel reports about itself fails the run, even if every
 # test passed: a WARN today is an oops on someone's appliance tomorrow.
 kernel_log_check() {
 	local out=$1 vm_rc=$2 pattern hits
-	pattern='BUG:|WARNING:|Oops|general protection|Call Trace|KASAN|UBSAN|kmemleak|RCU stall|blocked for more than|Kernel panic'
+	pattern='BUG:|WARNING:|Oops|general protection|Call Trace|KASAN|UBSAN|RCU stall|blocked for more than|Kernel panic'
 
 	echo "1..2"
 	if [ "$vm_rc" -eq 0 ]; then
@@ -126,6 +178,9 @@ kernel_log_check() {
 		tail -n 30 "$out/console.log" 2>/dev/null | sed 's/^/# /'
 	fi
 	hits=$(cat "$out/console.log" "$out/dmesg.txt" 2>/dev/null | grep -E "$pattern")
+	# kmemleak (debug kernel): the guest scanned at the end of the run.
+	[ -s "$out/kmemleak.txt" ] && hits="$hits
+$(cat "$out/kmemleak.txt")"
 	if [ -z "$hits" ]; then
 		echo "ok 2 - no WARN, BUG, Oops or sanitizer report in the kernel log"
 	else

@@ -89,8 +89,10 @@ done
 
 # --- GSO super-packets: counted as the segments they stand for -------------
 
+# Segments a namespace's TCP sent: OutSegs leaves out retransmissions,
+# which RetransSegs counts.
 segs() {
-	ip netns exec "$1" awk '/^Tcp:/ && $11 ~ /^[0-9]+$/ { print $12 }' \
+	ip netns exec "$1" awk '/^Tcp:/ && $11 ~ /^[0-9]+$/ { print $12 + $13 }' \
 		/proc/net/snmp
 }
 for dev in cli0 srv0; do offloads fw-rtr "$dev" on; done

@@ -9,7 +9,8 @@
 set -u
 
 FW443_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-FW443_KO=$FW443_REPO/kmod/fw443.ko
+# The VM runner names the module built for the kernel it booted.
+FW443_KO=${FW443_KO:-$FW443_REPO/kmod/fw443.ko}
 FW443=$FW443_REPO/userspace/fw443
 TESTS_TMP=$(mktemp -d /tmp/fw443-test.XXXXXX)
 
@@ -88,8 +89,12 @@ wait_until() {
 
 # --- module ------------------------------------------------------------
 
+# A debug kernel has netfilter built in and no modules directory.
 fw443_load() {
-	modprobe -a nf_defrag_ipv4 nf_defrag_ipv6 && insmod "$FW443_KO"
+	if [ -d "/lib/modules/$(uname -r)" ]; then
+		modprobe -a nf_defrag_ipv4 nf_defrag_ipv6 || return 1
+	fi
+	insmod "$FW443_KO"
 }
 
 fw443_unload() {

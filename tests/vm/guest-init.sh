@@ -11,8 +11,27 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root LANG=C.UTF-8
 out=/fw443-out
 
+kmemleak=/sys/kernel/debug/kmemleak
+
+# On a kernel with kmemleak (the debug kernel), forget what boot left
+# behind, so that what is reported at the end was leaked by the tests.
+kmemleak_start() {
+	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+	[ -w "$kmemleak" ] && echo clear > "$kmemleak"
+}
+
+# An object counts as leaked once unreferenced for 5 s, over two scans.
+kmemleak_report() {
+	[ -w "$kmemleak" ] || return 0
+	sleep 6
+	echo scan > "$kmemleak"
+	echo scan > "$kmemleak"
+	cat "$kmemleak" > "$out/kmemleak.txt"
+}
+
 # qemu exits with (value << 1) | 1: writing 0 means "the guest finished".
 guest_exit() {
+	kmemleak_report
 	dmesg > "$out/dmesg.txt"
 	sync
 	printf '\0' | dd of=/dev/port bs=1 seek=244 count=1 conv=notrunc \
@@ -26,16 +45,18 @@ mount -t sysfs sys /sys
 # shellcheck source=/dev/null
 . "$out/job.env"
 # The repository may live anywhere on the host, /tmp included, which gets a
-# fresh tmpfs below: reach it through a fixed path mounted before that.
+# fresh tmpfs below: keep it reachable at its own path across that mount.
 mkdir -p /fw443-repo
 mount --bind "$FW443_REPO" /fw443-repo || {
 	echo "guest-init: cannot reach the repository at $FW443_REPO"
 	guest_exit
 }
-cd /fw443-repo || guest_exit
-
 mount -t tmpfs -o mode=755 tmpfs /run
 mount -t tmpfs -o mode=1777 tmpfs /tmp
+mkdir -p "$FW443_REPO"
+mount --bind /fw443-repo "$FW443_REPO"
+cd "$FW443_REPO" || guest_exit
+export FW443_KO
 mkdir -p /dev/pts /dev/shm /run/netns
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
@@ -62,6 +83,7 @@ run_test() {
 }
 
 mkdir -p "$out/results"
+kmemleak_start
 case "$FW443_MODE" in
 demo)
 	bash tests/vm/demo.sh > /dev/console 2>&1

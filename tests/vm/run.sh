@@ -6,14 +6,20 @@
 #
 # usage: run.sh [--demo] [TEST...]      TEST: a name from tests/integration/
 #
-# Results: $FW443_BUILD/vm/out/ (results/NAME.{tap,log,rc}, console.log,
-# dmesg.txt). Exit status: 0 when the guest ran to its end, 1 when the VM
+# Environment: FW443_KO, the module to test (default kmod/fw443.ko); the VM
+# boots /boot/vmlinuz-VERSION for the VERSION the module was built for,
+# unless FW443_KERNEL names another kernel image (the debug kernel), which
+# then has what the VM needs built in. FW443_APPEND adds to its command
+# line; FW443_VM_OUT is where results go (default $FW443_BUILD/vm/VERSION).
+#
+# Results: results/NAME.{tap,log,rc}, console.log, dmesg.txt in the output
+# directory. Exit status: 0 when the guest ran to its end, 1 when the VM
 # crashed, hung (killed after the timeout) or could not start.
 set -uo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FW443_BUILD:-$repo/build}
-ko=$repo/kmod/fw443.ko
+ko=${FW443_KO:-$repo/kmod/fw443.ko}
 per_test_timeout=${FW443_TEST_TIMEOUT:-300}
 boot_allowance=120
 mode=check
@@ -30,8 +36,8 @@ die() {
 
 [ -f "$ko" ] || die "$ko not built: run make"
 kver=$(modinfo -F vermagic "$ko" | awk '{ print $1 }')
-kernel=/boot/vmlinuz-$kver
-[ -r "$kernel" ] || die "fw443.ko is built for $kver but $kernel is missing: install linux-image-$kver (make deps)"
+kernel=${FW443_KERNEL:-/boot/vmlinuz-$kver}
+[ -r "$kernel" ] || die "$ko is built for $kver but $kernel is missing: install linux-image-$kver (make deps)"
 
 initrd=$build/vm/initramfs-$kver.cpio.gz
 if [ ! -s "$initrd" ] || [ "$repo/tests/vm/initramfs-init" -nt "$initrd" ] ||
@@ -49,11 +55,12 @@ for t in $tests; do
 	[ -f "$repo/tests/integration/$t.sh" ] || die "no such integration test: $t"
 done
 
-out=$build/vm/out
+out=${FW443_VM_OUT:-$build/vm/$kver}
 rm -rf "$out"
 mkdir -p "$out/results"
 cat > "$out/job.env" <<JOB
 FW443_REPO='$repo'
+FW443_KO='$ko'
 FW443_MODE='$mode'
 FW443_TESTS='$(echo $tests)'
 FW443_TEST_TIMEOUT='$per_test_timeout'
@@ -72,7 +79,7 @@ timeout -k 10 "$vm_timeout" qemu-system-x86_64 \
 	-accel tcg -cpu max -smp 2 -m 2048 \
 	-nodefaults -display none -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 loglevel=$loglevel mitigations=off" \
+	-append "console=ttyS0 panic=-1 loglevel=$loglevel mitigations=off ${FW443_APPEND:-}" \
 	-serial "$serial" \
 	-virtfs local,path=/,mount_tag=hostroot,readonly=on,security_model=none,multidevs=remap \
 	-virtfs "local,path=$out,mount_tag=fw443out,security_model=none" \
