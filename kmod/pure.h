@@ -50,6 +50,7 @@ static inline void fw443_sort(void *base, size_t num, size_t size,
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/cdefs.h>	/* __always_inline */
 
 typedef uint8_t u8;
 typedef uint16_t u16;
