@@ -9,11 +9,15 @@
 #ifndef _FW443_H
 #define _FW443_H
 
+#include <linux/mutex.h>
+#include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 #include <uapi/linux/fw443.h>
+#include "lpm.h"
 
 #define FW443_VERSION "0.1.0"
 
@@ -36,20 +40,97 @@ struct fw443_traffic_ctr {
 
 struct fw443_pcpu_stats {
 	struct fw443_traffic_ctr traffic[FW443_IPVER_COUNT][__FW443_DIR_MAX];
+	u64_stats_t drops[__FW443_DROP_MAX];
+	/* Indexed by a list's slot, which outlives its content changes. */
+	u64_stats_t list_hits[FW443_LISTS_MAX];
 	struct u64_stats_sync syncp;
 };
 
+/* Whom a packet's remote address belongs to, see the UAPI header. */
+enum fw443_role {
+	FW443_ROLE_INITIATOR,
+	FW443_ROLE_RESPONDER,
+	FW443_ROLE_COUNT
+};
+
+/*
+ * The entries of one list, immutable once published. Shared by every
+ * configuration that holds the list unchanged, hence the reference count;
+ * the last configuration to go frees it.
+ */
+struct fw443_list_data {
+	refcount_t ref;
+	struct fw443_lpm *lpm[FW443_IPVER_COUNT];
+	/* Per entry: when it expires, in seconds of fw443_now(); 0: never.
+	 * NULL when no entry of that family expires.
+	 */
+	u32 *expires[FW443_IPVER_COUNT];
+	/* Per entry hit counts, for FW443_LIST_F_COUNTERS lists only. */
+	atomic64_t *hits[FW443_IPVER_COUNT];
+};
+
+struct fw443_list {
+	char name[FW443_LIST_NAME_MAX];
+	u8 kind;
+	u8 direction;
+	u8 flags;
+	u8 slot;
+	struct fw443_list_data *data;
+};
+
+/*
+ * A namespace's configuration: immutable once published through
+ * fw443_net.config, replaced as a whole under fw443_net.lock and freed after
+ * an RCU grace period, so the packet path reads it without a lock.
+ */
+struct fw443_config {
+	u32 n_lists;
+	struct fw443_list lists[FW443_LISTS_MAX];
+	/* Which lists each role looks up: indexes into lists[], so a packet
+	 * walks only the lists that concern it.
+	 */
+	u8 n_role_lists[FW443_ROLE_COUNT];
+	u8 role_lists[FW443_ROLE_COUNT][FW443_LISTS_MAX];
+	struct rcu_work free_work;
+};
+
+struct fw443_txn;
+struct netlink_ext_ack;
+
 struct fw443_net {
 	struct fw443_pcpu_stats __percpu *stats;
-	/* Configuration generation, see FW443_A_GENERATION. */
+	/* Serialises every configuration change and transaction. */
+	struct mutex lock;
+	struct fw443_config __rcu *config;
+	/* Configuration generation, see FW443_A_GENERATION. Written under
+	 * lock, read locklessly by status requests.
+	 */
 	u64 generation;
+	/* The open transaction, if any (under lock). */
+	struct fw443_txn *txn;
+	/* List counter slots in use, and what each slot's hit counter read
+	 * when its list was created (counters only ever grow).
+	 */
+	DECLARE_BITMAP(slots_used, FW443_LISTS_MAX);
+	u64 slot_base[FW443_LISTS_MAX];
+	/* Drops entries whose timeout passed from the lists. */
+	struct delayed_work expiry_work;
+	struct net *net;
 };
 
 extern unsigned int fw443_net_id;
+/* Frees replaced configurations and expires list entries; drained at exit. */
+extern struct workqueue_struct *fw443_wq;
 
 static inline struct fw443_net *fw443_pernet(const struct net *net)
 {
 	return net_generic(net, fw443_net_id);
+}
+
+/* Seconds since boot: the clock of entry timeouts, cheap on the packet path. */
+static inline u32 fw443_now(void)
+{
+	return (u32)div_u64(get_jiffies_64(), HZ);
 }
 
 /* stats.c */
@@ -58,9 +139,100 @@ void fw443_stats_free(struct fw443_net *fn);
 void fw443_stats_count_traffic(struct fw443_net *fn, enum fw443_ipver ipver,
 			       enum fw443_direction dir, unsigned int packets,
 			       unsigned int bytes);
+void fw443_stats_count_drop(struct fw443_net *fn,
+			    enum fw443_drop_reason reason);
+void fw443_stats_count_list_hit(struct fw443_net *fn, unsigned int slot);
 void fw443_stats_read_traffic(const struct fw443_net *fn,
 			      enum fw443_ipver ipver, enum fw443_direction dir,
 			      u64 *packets, u64 *bytes);
+u64 fw443_stats_read_drops(const struct fw443_net *fn,
+			   enum fw443_drop_reason reason);
+u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot);
+
+/* config.c */
+int fw443_config_init(struct fw443_net *fn);
+void fw443_config_exit(struct fw443_net *fn);
+struct fw443_config *fw443_config_clone(const struct fw443_config *cfg);
+void fw443_config_free(struct fw443_config *cfg);
+void fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
+			  bool bump_generation);
+struct fw443_config *fw443_config_current(struct fw443_net *fn);
+int fw443_config_find_list(const struct fw443_config *cfg, const char *name);
+
+/* list.c */
+struct fw443_list_data *fw443_list_data_empty(void);
+void fw443_list_data_put(struct fw443_list_data *d);
+bool fw443_lists_block(struct fw443_net *fn, const struct fw443_config *cfg,
+		       enum fw443_ipver ipver, const u8 *addr,
+		       enum fw443_role role);
+u32 fw443_list_data_count(const struct fw443_list_data *d,
+			  enum fw443_ipver ipver);
+size_t fw443_list_data_memory(const struct fw443_list_data *d);
+void fw443_list_data_entry(const struct fw443_list_data *d,
+			   enum fw443_ipver ipver, u32 i,
+			   struct fw443_prefix *p, u32 *expires, u64 *hits);
+bool fw443_list_data_expiring(const struct fw443_list_data *d, u32 now);
+
+/* list.c */
+struct fw443_list_entry_in {
+	struct fw443_prefix p;
+	u32 expires;
+	u32 seq;	/* order of arrival: a later add of a prefix wins */
+};
+
+struct fw443_edit_vec {
+	struct fw443_list_entry_in *v;
+	u32 n;
+	u32 cap;
+};
+
+/* What a transaction does to one list's entries, applied at commit. */
+struct fw443_list_edit {
+	bool from_empty;	/* flushed or replaced: old entries are gone */
+	bool rebuild;		/* drop expired entries even if nothing else changes */
+	u32 seq;
+	struct fw443_edit_vec add[FW443_IPVER_COUNT];
+	struct fw443_edit_vec del[FW443_IPVER_COUNT];
+};
+
+void fw443_list_edit_reset(struct fw443_list_edit *e);
+void fw443_list_edit_free(struct fw443_list_edit *e);
+void fw443_prefix_normalise(struct fw443_prefix *p);
+int fw443_list_edit_add(struct fw443_list_edit *e, enum fw443_ipver ipver,
+			const struct fw443_prefix *p, u32 expires);
+int fw443_list_edit_del(struct fw443_list_edit *e, enum fw443_ipver ipver,
+			const struct fw443_prefix *p);
+bool fw443_list_edit_has(const struct fw443_list_edit *e,
+			 const struct fw443_list_data *d,
+			 enum fw443_ipver ipver, const struct fw443_prefix *p);
+int fw443_list_data_build(struct fw443_list_data **out,
+			  const struct fw443_list_data *old,
+			  const struct fw443_list_edit *e, u8 flags, u32 now,
+			  struct netlink_ext_ack *extack);
+
+/* txn.c */
+struct fw443_txn *fw443_txn_open(struct fw443_net *fn, u32 portid,
+				 struct netlink_ext_ack *extack);
+int fw443_txn_end(struct fw443_net *fn, struct fw443_txn *txn, int err,
+		  struct netlink_ext_ack *extack);
+int fw443_txn_begin(struct fw443_net *fn, u32 portid, bool check_generation,
+		    u64 generation, struct netlink_ext_ack *extack);
+int fw443_txn_commit(struct fw443_net *fn, u32 portid,
+		     struct netlink_ext_ack *extack);
+int fw443_txn_abort(struct fw443_net *fn, u32 portid,
+		    struct netlink_ext_ack *extack);
+void fw443_txn_release(struct fw443_net *fn, u32 portid);
+void fw443_txn_free(struct fw443_txn *txn);
+int fw443_txn_list_create(struct fw443_txn *txn, const char *name, u8 kind,
+			  u8 direction, u8 flags, bool replace,
+			  struct netlink_ext_ack *extack);
+int fw443_txn_list_destroy(struct fw443_txn *txn, const char *name,
+			   struct netlink_ext_ack *extack);
+struct fw443_list_edit *fw443_txn_list_edit(struct fw443_txn *txn,
+					    const char *name,
+					    const struct fw443_list_data **data,
+					    struct netlink_ext_ack *extack);
+void fw443_expiry_run(struct work_struct *work);
 
 /* hook.c */
 int fw443_hooks_register(struct net *net);

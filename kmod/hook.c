@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Netfilter entry points: find TCP with port 443 on either side in IPv4 and
- * IPv6 packets, count it, and let everything else go at once.
+ * IPv6 packets, count it, check it against the lists, and let everything
+ * else go at once.
  *
  * Hooks are registered per network namespace at PRE_ROUTING (traffic that
- * arrives, forwarded or local) and LOCAL_OUT (traffic the host sends), so each
- * packet is seen exactly once on its way through a namespace. They run under
- * rcu_read_lock() from the netfilter core and take no lock of their own.
+ * arrives, forwarded or local) and LOCAL_OUT (traffic the host sends), where
+ * each packet is counted exactly once on its way through a namespace, and at
+ * FORWARD, where a forwarded packet's destination is known to be remote.
+ * They run under rcu_read_lock() from the netfilter core and take no lock of
+ * their own.
  * Every byte of the packet beyond the IP header is read through
  * skb_header_pointer(), so truncated and non-linear packets are safe.
  */
@@ -20,6 +23,22 @@
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 #include "fw443.h"
+
+/* What the hooks need to know of a TCP/443 packet. */
+struct fw443_pkt {
+	enum fw443_ipver ipver;
+	enum fw443_direction dir;
+	unsigned int thoff;	/* TCP header offset from skb->data */
+	const u8 *saddr;	/* in the IP header, network order */
+	const u8 *daddr;
+	struct tcphdr th;
+};
+
+/* Where a packet is seen, which decides whose address is remote. */
+enum fw443_hook_point {
+	FW443_AT_ENTRY,		/* PRE_ROUTING: it came from outside */
+	FW443_AT_EXIT,		/* FORWARD, LOCAL_OUT: it goes outside */
+};
 
 static bool fw443_tcp_direction(const struct tcphdr *th,
 				enum fw443_direction *dir)
@@ -35,84 +54,145 @@ static bool fw443_tcp_direction(const struct tcphdr *th,
 	return false;
 }
 
-/* @thoff is the offset of the TCP header from skb->data, which points at the
- * IP header in both hooks.
- */
-static unsigned int fw443_handle_tcp(struct net *net, struct sk_buff *skb,
-				     enum fw443_ipver ipver, unsigned int thoff)
+/* Fills @pkt for a TCP packet with port 443 on a side; false otherwise. */
+static bool fw443_classify(struct sk_buff *skb, u8 pf, struct fw443_pkt *pkt)
 {
-	unsigned int segs = 1, wire_bytes = skb->len;
-	enum fw443_direction dir;
-	struct tcphdr _th;
 	const struct tcphdr *th;
 
-	th = skb_header_pointer(skb, thoff, sizeof(_th), &_th);
-	if (!th || !fw443_tcp_direction(th, &dir))
-		return NF_ACCEPT;
+	if (pf == NFPROTO_IPV4) {
+		const struct iphdr *iph = ip_hdr(skb);
+
+		/* Defragmentation ran before us; a fragment that still
+		 * arrives is one defrag gave up on, and carries no TCP
+		 * header we could trust.
+		 */
+		if (iph->protocol != IPPROTO_TCP || ip_is_fragment(iph))
+			return false;
+		pkt->ipver = FW443_IPV4;
+		pkt->thoff = ip_hdrlen(skb);
+		pkt->saddr = (const u8 *)&iph->saddr;
+		pkt->daddr = (const u8 *)&iph->daddr;
+	} else {
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+		unsigned short frag_off = 0;
+		unsigned int thoff = 0;
+
+		if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
+				  NULL) != IPPROTO_TCP || frag_off)
+			return false;
+		pkt->ipver = FW443_IPV6;
+		pkt->thoff = thoff;
+		pkt->saddr = ip6h->saddr.s6_addr;
+		pkt->daddr = ip6h->daddr.s6_addr;
+	}
+	th = skb_header_pointer(skb, pkt->thoff, sizeof(pkt->th), &pkt->th);
+	if (!th)
+		return false;
+	if (th != &pkt->th)
+		pkt->th = *th;
+	return fw443_tcp_direction(&pkt->th, &pkt->dir);
+}
+
+static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
+			const struct fw443_pkt *pkt)
+{
+	unsigned int segs = 1, wire_bytes = skb->len;
 
 	/* A GSO super-packet stands for gso_segs packets on the wire, each
 	 * with its own copy of the headers.
 	 */
 	if (skb_is_gso(skb)) {
 		segs = skb_shinfo(skb)->gso_segs;
-		wire_bytes += (segs - 1) * (thoff + __tcp_hdrlen(th));
+		wire_bytes += (segs - 1) * (pkt->thoff + __tcp_hdrlen(&pkt->th));
 	}
-	fw443_stats_count_traffic(fw443_pernet(net), ipver, dir, segs,
-				  wire_bytes);
-	return NF_ACCEPT;
+	fw443_stats_count_traffic(fn, pkt->ipver, pkt->dir, segs, wire_bytes);
 }
 
-static unsigned int fw443_hook_ipv4(void *priv, struct sk_buff *skb,
-				    const struct nf_hook_state *state)
+/*
+ * The block and allow lists, on the packet's remote address: the source of
+ * what enters, the destination of what leaves. The remote end initiated the
+ * connection unless its port is 443.
+ */
+static unsigned int fw443_check_lists(struct fw443_net *fn,
+				      const struct fw443_pkt *pkt,
+				      enum fw443_hook_point at)
 {
-	const struct iphdr *iph = ip_hdr(skb);
+	const struct fw443_config *cfg = rcu_dereference(fn->config);
+	bool remote_is_server;
+	enum fw443_role role;
 
-	/* Defragmentation ran before us; a fragment that still arrives is one
-	 * defrag gave up on, and carries no TCP header we could trust.
-	 */
-	if (iph->protocol != IPPROTO_TCP || ip_is_fragment(iph))
+	if (!cfg->n_lists)
 		return NF_ACCEPT;
-	return fw443_handle_tcp(state->net, skb, FW443_IPV4, ip_hdrlen(skb));
+	remote_is_server = (pkt->dir == FW443_DIR_TO_SERVER) ==
+			   (at == FW443_AT_EXIT);
+	role = remote_is_server ? FW443_ROLE_RESPONDER : FW443_ROLE_INITIATOR;
+	if (!fw443_lists_block(fn, cfg, pkt->ipver,
+			       at == FW443_AT_ENTRY ? pkt->saddr : pkt->daddr,
+			       role))
+		return NF_ACCEPT;
+	fw443_stats_count_drop(fn, FW443_DROP_BLOCKLIST);
+	return NF_DROP;
 }
 
-static unsigned int fw443_hook_ipv6(void *priv, struct sk_buff *skb,
-				    const struct nf_hook_state *state)
+/* Loopback traffic never leaves the host: no remote address to check. */
+static bool fw443_is_loopback(const struct net_device *dev)
 {
-	unsigned short frag_off = 0;
-	unsigned int thoff = 0;
-	int proto;
+	return !dev || (dev->flags & IFF_LOOPBACK);
+}
 
-	proto = ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off, NULL);
-	if (proto != IPPROTO_TCP || frag_off)
+static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
+					   const struct nf_hook_state *state)
+{
+	struct fw443_net *fn = fw443_pernet(state->net);
+	struct fw443_pkt pkt;
+
+	if (!fw443_classify(skb, state->pf, &pkt))
 		return NF_ACCEPT;
-	return fw443_handle_tcp(state->net, skb, FW443_IPV6, thoff);
+	fw443_count(fn, skb, &pkt);
+	if (fw443_is_loopback(state->in))
+		return NF_ACCEPT;
+	return fw443_check_lists(fn, &pkt, FW443_AT_ENTRY);
+}
+
+static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
+				       const struct nf_hook_state *state)
+{
+	struct fw443_pkt pkt;
+
+	if (!fw443_classify(skb, state->pf, &pkt))
+		return NF_ACCEPT;
+	return fw443_check_lists(fw443_pernet(state->net), &pkt,
+				 FW443_AT_EXIT);
+}
+
+static unsigned int fw443_hook_local_out(void *priv, struct sk_buff *skb,
+					 const struct nf_hook_state *state)
+{
+	struct fw443_net *fn = fw443_pernet(state->net);
+	struct fw443_pkt pkt;
+
+	if (!fw443_classify(skb, state->pf, &pkt))
+		return NF_ACCEPT;
+	fw443_count(fn, skb, &pkt);
+	if (fw443_is_loopback(state->out))
+		return NF_ACCEPT;
+	return fw443_check_lists(fn, &pkt, FW443_AT_EXIT);
+}
+
+#define FW443_HOOK(_fn, _pf, _hooknum) {		\
+	.hook		= _fn,				\
+	.pf		= _pf,				\
+	.hooknum	= _hooknum,			\
+	.priority	= FW443_HOOK_PRIORITY,		\
 }
 
 static const struct nf_hook_ops fw443_nf_ops[] = {
-	{
-		.hook		= fw443_hook_ipv4,
-		.pf		= NFPROTO_IPV4,
-		.hooknum	= NF_INET_PRE_ROUTING,
-		.priority	= FW443_HOOK_PRIORITY,
-	},
-	{
-		.hook		= fw443_hook_ipv4,
-		.pf		= NFPROTO_IPV4,
-		.hooknum	= NF_INET_LOCAL_OUT,
-		.priority	= FW443_HOOK_PRIORITY,
-	},
-	{
-		.hook		= fw443_hook_ipv6,
-		.pf		= NFPROTO_IPV6,
-		.hooknum	= NF_INET_PRE_ROUTING,
-		.priority	= FW443_HOOK_PRIORITY,
-	},
-	{
-		.hook		= fw443_hook_ipv6,
-		.pf		= NFPROTO_IPV6,
-		.hooknum	= NF_INET_LOCAL_OUT,
-		.priority	= FW443_HOOK_PRIORITY,
-	},
+	FW443_HOOK(fw443_hook_pre_routing, NFPROTO_IPV4, NF_INET_PRE_ROUTING),
+	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV4, NF_INET_FORWARD),
+	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV4, NF_INET_LOCAL_OUT),
+	FW443_HOOK(fw443_hook_pre_routing, NFPROTO_IPV6, NF_INET_PRE_ROUTING),
+	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV6, NF_INET_FORWARD),
+	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV6, NF_INET_LOCAL_OUT),
 };
 
 int fw443_hooks_register(struct net *net)

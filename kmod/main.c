@@ -13,28 +13,47 @@
 #include "fw443.h"
 
 unsigned int fw443_net_id __read_mostly;
+struct workqueue_struct *fw443_wq __read_mostly;
 
 static int __net_init fw443_net_init(struct net *net)
 {
 	struct fw443_net *fn = fw443_pernet(net);
 	int err;
 
+	fn->net = net;
+	INIT_DELAYED_WORK(&fn->expiry_work, fw443_expiry_run);
 	err = fw443_stats_init(fn);
 	if (err)
 		return err;
+	err = fw443_config_init(fn);
+	if (err)
+		goto err_stats;
 	err = fw443_hooks_register(net);
 	if (err)
-		fw443_stats_free(fn);
+		goto err_config;
+	return 0;
+
+err_config:
+	fw443_config_exit(fn);
+err_stats:
+	fw443_stats_free(fn);
 	return err;
 }
 
 static void __net_exit fw443_net_exit(struct net *net)
 {
+	struct fw443_net *fn = fw443_pernet(net);
+
 	/* Unregistering waits for hooks in flight (synchronize_net), so no
-	 * packet still counts into the stats freed below.
+	 * packet still reads the configuration or the stats freed below. No
+	 * socket is left in the namespace, so no transaction can begin.
 	 */
 	fw443_hooks_unregister(net);
-	fw443_stats_free(fw443_pernet(net));
+	cancel_delayed_work_sync(&fn->expiry_work);
+	fw443_txn_free(fn->txn);
+	fn->txn = NULL;
+	fw443_config_exit(fn);
+	fw443_stats_free(fn);
 }
 
 static struct pernet_operations fw443_net_ops = {
@@ -48,22 +67,34 @@ static int __init fw443_init(void)
 {
 	int err;
 
+	fw443_wq = alloc_workqueue("fw443", WQ_UNBOUND, 0);
+	if (!fw443_wq)
+		return -ENOMEM;
 	err = register_pernet_subsys(&fw443_net_ops);
 	if (err)
-		return err;
+		goto err_wq;
 	err = fw443_netlink_init();
-	if (err) {
-		unregister_pernet_subsys(&fw443_net_ops);
-		return err;
-	}
+	if (err)
+		goto err_pernet;
 	pr_info("version " FW443_VERSION " loaded\n");
 	return 0;
+
+err_pernet:
+	unregister_pernet_subsys(&fw443_net_ops);
+err_wq:
+	destroy_workqueue(fw443_wq);
+	return err;
 }
 
 static void __exit fw443_exit(void)
 {
 	fw443_netlink_exit();
 	unregister_pernet_subsys(&fw443_net_ops);
+	/* Replaced configurations wait for a grace period, then for the
+	 * workqueue: let both finish before the code they run goes away.
+	 */
+	rcu_barrier();
+	destroy_workqueue(fw443_wq);
 }
 
 module_init(fw443_init);

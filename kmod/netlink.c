@@ -9,10 +9,10 @@
  * is required. Operations without a policy of their own get the core's
  * reject-all policy: an attribute where none is expected is an error.
  */
+#include <linux/netlink.h>
 #include <net/genetlink.h>
 #include "fw443.h"
-
-static struct genl_family fw443_genl_family;
+#include "fw443_netlink.h"
 
 /*
  * Answer a request with one message of command @cmd whose attributes @fill
@@ -80,24 +80,43 @@ static int fw443_nl_put_traffic(struct sk_buff *msg, const struct fw443_net *fn,
 	return 0;
 }
 
+static int fw443_nl_put_drop(struct sk_buff *msg, const struct fw443_net *fn,
+			     enum fw443_drop_reason reason)
+{
+	struct nlattr *nest = nla_nest_start(msg, FW443_STATS_A_DROP);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(msg, FW443_DROP_A_REASON, reason) ||
+	    nla_put_u64_64bit(msg, FW443_DROP_A_PACKETS,
+			      fw443_stats_read_drops(fn, reason),
+			      FW443_DROP_A_PAD)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 static int fw443_nl_put_stats(struct sk_buff *msg, const struct fw443_net *fn)
 {
+	enum fw443_drop_reason reason;
 	enum fw443_direction dir;
 	enum fw443_ipver ipver;
 	struct nlattr *nest;
-	int err;
+	int err = 0;
 
 	nest = nla_nest_start(msg, FW443_A_STATS);
 	if (!nest)
 		return -EMSGSIZE;
-	for (ipver = 0; ipver < FW443_IPVER_COUNT; ipver++) {
-		for (dir = 0; dir < __FW443_DIR_MAX; dir++) {
+	for (ipver = 0; ipver < FW443_IPVER_COUNT && !err; ipver++)
+		for (dir = 0; dir < __FW443_DIR_MAX && !err; dir++)
 			err = fw443_nl_put_traffic(msg, fn, ipver, dir);
-			if (err) {
-				nla_nest_cancel(msg, nest);
-				return err;
-			}
-		}
+	for (reason = 0; reason < __FW443_DROP_MAX && !err; reason++)
+		err = fw443_nl_put_drop(msg, fn, reason);
+	if (err) {
+		nla_nest_cancel(msg, nest);
+		return err;
 	}
 	nla_nest_end(msg, nest);
 	return 0;
@@ -110,16 +129,104 @@ static int fw443_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 
 static const struct genl_ops fw443_genl_ops[] = {
 	{
-		.cmd	= FW443_CMD_GET_STATUS,
-		.doit	= fw443_nl_get_status,
+		.cmd		= FW443_CMD_GET_STATUS,
+		.doit		= fw443_nl_get_status,
 	},
 	{
-		.cmd	= FW443_CMD_GET_STATS,
-		.doit	= fw443_nl_get_stats,
+		.cmd		= FW443_CMD_GET_STATS,
+		.doit		= fw443_nl_get_stats,
+	},
+	{
+		.cmd		= FW443_CMD_LIST_CREATE,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_list_create,
+	},
+	{
+		.cmd		= FW443_CMD_LIST_DESTROY,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_list_destroy,
+	},
+	{
+		.cmd		= FW443_CMD_LIST_FLUSH,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_list_flush,
+	},
+	{
+		.cmd		= FW443_CMD_LIST_ADD,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_list_add,
+	},
+	{
+		.cmd		= FW443_CMD_LIST_DEL,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_list_del,
+	},
+	{
+		/* Summaries only: monitoring reads them unprivileged. */
+		.cmd		= FW443_CMD_LIST_GET,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_list_get,
+		.dumpit		= fw443_nl_list_dump,
+	},
+	{
+		/* Entries reveal addresses: privileged, like writes. */
+		.cmd		= FW443_CMD_LIST_ENTRIES,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.start		= fw443_nl_list_entries_start,
+		.dumpit		= fw443_nl_list_entries_dump,
+	},
+	{
+		.cmd		= FW443_CMD_TXN_BEGIN,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_txn_begin,
+	},
+	{
+		.cmd		= FW443_CMD_TXN_COMMIT,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_txn_commit,
+	},
+	{
+		.cmd		= FW443_CMD_TXN_ABORT,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_list_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_txn_abort,
 	},
 };
 
-static struct genl_family fw443_genl_family __ro_after_init = {
+/* A socket that held a transaction closed: drop what it staged. */
+static int fw443_nl_release(struct notifier_block *nb, unsigned long event,
+			    void *ptr)
+{
+	struct netlink_notify *n = ptr;
+
+	if (event == NETLINK_URELEASE && n->protocol == NETLINK_GENERIC)
+		fw443_txn_release(fw443_pernet(n->net), n->portid);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block fw443_nl_notifier = {
+	.notifier_call = fw443_nl_release,
+};
+
+struct genl_family fw443_genl_family __ro_after_init = {
 	.name		= FW443_GENL_NAME,
 	.version	= FW443_GENL_VERSION,
 	.module		= THIS_MODULE,
@@ -130,10 +237,18 @@ static struct genl_family fw443_genl_family __ro_after_init = {
 
 int __init fw443_netlink_init(void)
 {
-	return genl_register_family(&fw443_genl_family);
+	int err = netlink_register_notifier(&fw443_nl_notifier);
+
+	if (err)
+		return err;
+	err = genl_register_family(&fw443_genl_family);
+	if (err)
+		netlink_unregister_notifier(&fw443_nl_notifier);
+	return err;
 }
 
 void fw443_netlink_exit(void)
 {
 	genl_unregister_family(&fw443_genl_family);
+	netlink_unregister_notifier(&fw443_nl_notifier);
 }

@@ -3,10 +3,10 @@
  * Per-CPU counters of one network namespace.
  *
  * Writers are the netfilter hooks, on the CPU they run on, in softirq
- * (PRE_ROUTING) or process context (LOCAL_OUT). The _irqsave update section
- * keeps a softirq that interrupts a process-context writer on the same CPU
- * from corrupting the 32-bit seqcount; on 64-bit machines it compiles away.
- * Readers sum all CPUs without stopping traffic.
+ * (PRE_ROUTING, FORWARD) or process context (LOCAL_OUT). The _irqsave
+ * update section keeps a softirq that interrupts a process-context writer
+ * on the same CPU from corrupting the 32-bit seqcount; on 64-bit machines
+ * it compiles away. Readers sum all CPUs without stopping traffic.
  */
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
@@ -39,26 +39,70 @@ void fw443_stats_count_traffic(struct fw443_net *fn, enum fw443_ipver ipver,
 	put_cpu_ptr(fn->stats);
 }
 
+/* Add one to the counter at @offset in this CPU's struct fw443_pcpu_stats. */
+static void fw443_stats_inc(struct fw443_net *fn, size_t offset)
+{
+	struct fw443_pcpu_stats *s = get_cpu_ptr(fn->stats);
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&s->syncp);
+	u64_stats_inc((u64_stats_t *)((u8 *)s + offset));
+	u64_stats_update_end_irqrestore(&s->syncp, flags);
+	put_cpu_ptr(fn->stats);
+}
+
+void fw443_stats_count_drop(struct fw443_net *fn,
+			    enum fw443_drop_reason reason)
+{
+	fw443_stats_inc(fn, offsetof(struct fw443_pcpu_stats, drops[reason]));
+}
+
+void fw443_stats_count_list_hit(struct fw443_net *fn, unsigned int slot)
+{
+	fw443_stats_inc(fn, offsetof(struct fw443_pcpu_stats,
+				     list_hits[slot]));
+}
+
+/* The sum over all CPUs of the counter at @offset. */
+static u64 fw443_stats_sum(const struct fw443_net *fn, size_t offset)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		const struct fw443_pcpu_stats *s = per_cpu_ptr(fn->stats, cpu);
+		const u64_stats_t *ctr = (const void *)((const u8 *)s + offset);
+		unsigned int start;
+		u64 v;
+
+		do {
+			start = u64_stats_fetch_begin(&s->syncp);
+			v = u64_stats_read(ctr);
+		} while (u64_stats_fetch_retry(&s->syncp, start));
+		sum += v;
+	}
+	return sum;
+}
+
 void fw443_stats_read_traffic(const struct fw443_net *fn,
 			      enum fw443_ipver ipver, enum fw443_direction dir,
 			      u64 *packets, u64 *bytes)
 {
-	int cpu;
+	*packets = fw443_stats_sum(fn, offsetof(struct fw443_pcpu_stats,
+						traffic[ipver][dir].packets));
+	*bytes = fw443_stats_sum(fn, offsetof(struct fw443_pcpu_stats,
+					      traffic[ipver][dir].bytes));
+}
 
-	*packets = 0;
-	*bytes = 0;
-	for_each_possible_cpu(cpu) {
-		const struct fw443_pcpu_stats *s = per_cpu_ptr(fn->stats, cpu);
-		const struct fw443_traffic_ctr *ctr = &s->traffic[ipver][dir];
-		unsigned int start;
-		u64 p, b;
+u64 fw443_stats_read_drops(const struct fw443_net *fn,
+			   enum fw443_drop_reason reason)
+{
+	return fw443_stats_sum(fn, offsetof(struct fw443_pcpu_stats,
+					    drops[reason]));
+}
 
-		do {
-			start = u64_stats_fetch_begin(&s->syncp);
-			p = u64_stats_read(&ctr->packets);
-			b = u64_stats_read(&ctr->bytes);
-		} while (u64_stats_fetch_retry(&s->syncp, start));
-		*packets += p;
-		*bytes += b;
-	}
+u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot)
+{
+	return fw443_stats_sum(fn, offsetof(struct fw443_pcpu_stats,
+					    list_hits[slot]));
 }

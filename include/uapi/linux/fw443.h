@@ -38,6 +38,79 @@
  *	Counters are sums over all CPUs, read without stopping traffic; each is
  *	monotonic for the life of the namespace.
  *
+ *	  FW443_STATS_A_DROP	one nest per drop reason (enum fw443_drop_reason):
+ *	    FW443_DROP_A_REASON		NLA_U8
+ *	    FW443_DROP_A_PACKETS	NLA_U64, packets dropped for it
+ *
+ * Lists
+ * -----
+ * A list is a named set of IPv4 and IPv6 addresses and prefixes with a kind
+ * (enum fw443_list_kind) and a direction (enum fw443_list_direction). A
+ * packet's remote address is its source where it enters the namespace
+ * (PRE_ROUTING) and its destination where it leaves (FORWARD, LOCAL_OUT);
+ * the remote end is the connection's initiator when its port is not 443,
+ * its responder when it is. Lists of direction IN are matched against remote
+ * initiators (who connects to us), OUT against remote responders (whom we
+ * connect to), BOTH against either.
+ *
+ * Lookup is longest-prefix match. An address is blocked when the longest
+ * prefix containing it in any block list of the direction is longer than
+ * the longest in any allow list: an allow entry is an exception that beats
+ * block entries of equal or shorter length (like ipset's nomatch). Host bits
+ * below the prefix length are cleared when stored; duplicates collapse.
+ *
+ * FW443_CMD_LIST_CREATE	(admin)
+ *	FW443_A_LIST_NAME, FW443_A_LIST_KIND, FW443_A_LIST_DIRECTION
+ *	(default BOTH), FW443_A_LIST_FLAGS (enum fw443_list_flags).
+ *	Creating an existing list with the same kind, direction and flags
+ *	succeeds and changes nothing; with FW443_A_REPLACE (NLA_FLAG) the list
+ *	is redefined and emptied (what a load does inside a transaction).
+ * FW443_CMD_LIST_DESTROY	(admin) FW443_A_LIST_NAME.
+ * FW443_CMD_LIST_FLUSH		(admin) FW443_A_LIST_NAME: remove all entries.
+ * FW443_CMD_LIST_ADD		(admin)
+ *	FW443_A_LIST_NAME and the entries: one FW443_A_ENTRY nest, and/or
+ *	FW443_A_ENTRIES4 / FW443_A_ENTRIES6, packed arrays of struct
+ *	fw443_entry4 / fw443_entry6 for bulk loads. With FW443_A_EXCLUSIVE
+ *	(NLA_FLAG) a single entry already present is an error. On error, FW443_A_ERR_INDEX in the extended
+ *	ACK's nested attributes... (see FW443_CMD_LIST_ADD errors below).
+ *	  FW443_A_ENTRY nest:
+ *	    FW443_ENTRY_A_FAMILY	NLA_U8, AF_INET or AF_INET6
+ *	    FW443_ENTRY_A_ADDR		binary, 4 or 16 bytes, network order
+ *	    FW443_ENTRY_A_PREFIX_LEN	NLA_U8, 1..32 or 1..128 (/0 is refused:
+ *					it would match the whole internet)
+ *	    FW443_ENTRY_A_TIMEOUT	NLA_U32, seconds until the entry expires,
+ *					1..FW443_TIMEOUT_MAX; absent: never
+ *	    FW443_ENTRY_A_HITS		NLA_U64, in dumps of COUNTERS lists
+ * FW443_CMD_LIST_DEL		(admin) FW443_A_LIST_NAME, one FW443_A_ENTRY.
+ * FW443_CMD_LIST_GET		(no privilege) a summary of one list
+ *	(FW443_A_LIST_NAME) or, as a dump, of every list: FW443_A_LIST_NAME,
+ *	_KIND, _DIRECTION, _FLAGS, FW443_A_LIST_COUNT4, FW443_A_LIST_COUNT6
+ *	(NLA_U32 entries), FW443_A_LIST_MEMORY (NLA_U64 bytes the kernel holds
+ *	for the list), FW443_A_LIST_HITS (NLA_U64 packets that matched an entry
+ *	of the list). Never walks entries.
+ * FW443_CMD_LIST_ENTRIES	(admin: it reveals addresses) dump of one
+ *	list's entries (FW443_A_LIST_NAME), one FW443_A_ENTRY nest each. The
+ *	dump pages through any size; each message carries FW443_A_GENERATION,
+ *	and a change of configuration during the dump sets NLM_F_DUMP_INTR.
+ *
+ * Transactions
+ * ------------
+ * FW443_CMD_TXN_BEGIN		(admin) Optional FW443_A_GENERATION: the commit
+ *	fails with ESTALE unless the configuration is still at that generation.
+ *	From then on, configuration commands from this socket are staged beside
+ *	the running configuration instead of applied. One transaction per
+ *	namespace at a time: another socket gets EBUSY, for its transactions
+ *	and its single commands alike, until this one ends.
+ * FW443_CMD_TXN_COMMIT		(admin) Build everything staged and switch to it
+ *	in one step, with a new generation; or fail and change nothing.
+ * FW443_CMD_TXN_ABORT		(admin) Drop what was staged. Closing the socket
+ *	does the same.
+ * A configuration command outside a transaction is a transaction of its
+ * own: it takes effect completely, with a new generation, or not at all.
+ *
+ * Request modifiers are attributes, not nlmsg_flags: the generic netlink
+ * core refuses NLM_F_REPLACE, NLM_F_EXCL and their kin on new families.
+ *
  * Errors are reported as negative errno in the netlink ACK, with an extended
  * ACK message (and the offending attribute, where there is one) saying what
  * was wrong.
@@ -50,16 +123,34 @@
 #ifndef _UAPI_LINUX_FW443_H
 #define _UAPI_LINUX_FW443_H
 
+#include <linux/types.h>
+
 #define FW443_GENL_NAME		"fw443"
 #define FW443_GENL_VERSION	1
 
 /* The TCP port this firewall is about. */
 #define FW443_PORT		443
 
+/* Limits that userspace checks too, to say so before asking the kernel. */
+#define FW443_LIST_NAME_MAX	32	/* bytes, with the terminating NUL */
+#define FW443_LISTS_MAX		64	/* lists per network namespace */
+#define FW443_LIST_ENTRIES_MAX	(1U << 22)	/* per list and family */
+#define FW443_TIMEOUT_MAX	2147483	/* seconds, as ipset */
+
 enum fw443_cmd {
 	FW443_CMD_UNSPEC,
 	FW443_CMD_GET_STATUS,
 	FW443_CMD_GET_STATS,
+	FW443_CMD_LIST_CREATE,
+	FW443_CMD_LIST_DESTROY,
+	FW443_CMD_LIST_FLUSH,
+	FW443_CMD_LIST_ADD,
+	FW443_CMD_LIST_DEL,
+	FW443_CMD_LIST_GET,
+	FW443_CMD_LIST_ENTRIES,
+	FW443_CMD_TXN_BEGIN,
+	FW443_CMD_TXN_COMMIT,
+	FW443_CMD_TXN_ABORT,
 	__FW443_CMD_MAX
 };
 #define FW443_CMD_MAX (__FW443_CMD_MAX - 1)
@@ -70,6 +161,19 @@ enum fw443_attr {
 	FW443_A_VERSION,
 	FW443_A_GENERATION,
 	FW443_A_STATS,
+	FW443_A_LIST_NAME,
+	FW443_A_LIST_KIND,
+	FW443_A_LIST_DIRECTION,
+	FW443_A_LIST_FLAGS,
+	FW443_A_LIST_COUNT4,
+	FW443_A_LIST_COUNT6,
+	FW443_A_LIST_MEMORY,
+	FW443_A_LIST_HITS,
+	FW443_A_ENTRY,
+	FW443_A_ENTRIES4,
+	FW443_A_ENTRIES6,
+	FW443_A_REPLACE,
+	FW443_A_EXCLUSIVE,
 	__FW443_A_MAX
 };
 #define FW443_A_MAX (__FW443_A_MAX - 1)
@@ -77,6 +181,7 @@ enum fw443_attr {
 enum fw443_stats_attr {
 	FW443_STATS_A_UNSPEC,
 	FW443_STATS_A_TRAFFIC,
+	FW443_STATS_A_DROP,
 	__FW443_STATS_A_MAX
 };
 #define FW443_STATS_A_MAX (__FW443_STATS_A_MAX - 1)
@@ -91,6 +196,70 @@ enum fw443_traffic_attr {
 	__FW443_TRAFFIC_A_MAX
 };
 #define FW443_TRAFFIC_A_MAX (__FW443_TRAFFIC_A_MAX - 1)
+
+enum fw443_drop_attr {
+	FW443_DROP_A_UNSPEC,
+	FW443_DROP_A_PAD,
+	FW443_DROP_A_REASON,
+	FW443_DROP_A_PACKETS,
+	__FW443_DROP_A_MAX
+};
+#define FW443_DROP_A_MAX (__FW443_DROP_A_MAX - 1)
+
+/* Why a packet was dropped. Names as the tool shows them in comments. */
+enum fw443_drop_reason {
+	FW443_DROP_BLOCKLIST,	/* "blocklist": a block list matched */
+	__FW443_DROP_MAX
+};
+#define FW443_DROP_MAX (__FW443_DROP_MAX - 1)
+
+enum fw443_entry_attr {
+	FW443_ENTRY_A_UNSPEC,
+	FW443_ENTRY_A_PAD,
+	FW443_ENTRY_A_FAMILY,
+	FW443_ENTRY_A_ADDR,
+	FW443_ENTRY_A_PREFIX_LEN,
+	FW443_ENTRY_A_TIMEOUT,
+	FW443_ENTRY_A_HITS,
+	__FW443_ENTRY_A_MAX
+};
+#define FW443_ENTRY_A_MAX (__FW443_ENTRY_A_MAX - 1)
+
+/* Elements of FW443_A_ENTRIES4 and FW443_A_ENTRIES6: no padding, so the
+ * arrays are as compact on the wire as the prefixes themselves.
+ */
+struct fw443_entry4 {
+	__u8 addr[4];
+	__u8 prefix_len;
+};
+
+struct fw443_entry6 {
+	__u8 addr[16];
+	__u8 prefix_len;
+};
+
+enum fw443_list_kind {
+	FW443_LIST_BLOCK,	/* "block" */
+	FW443_LIST_ALLOW,	/* "allow": exceptions to block lists */
+	__FW443_LIST_KIND_MAX
+};
+#define FW443_LIST_KIND_MAX (__FW443_LIST_KIND_MAX - 1)
+
+enum fw443_list_direction {
+	FW443_LIST_BOTH,	/* "both" */
+	FW443_LIST_IN,		/* "in": remote initiators */
+	FW443_LIST_OUT,		/* "out": remote responders */
+	__FW443_LIST_DIRECTION_MAX
+};
+#define FW443_LIST_DIRECTION_MAX (__FW443_LIST_DIRECTION_MAX - 1)
+
+enum fw443_list_flags {
+	/* Count hits per entry (shown in entry dumps). Costs an atomic add
+	 * per match; lists without it pay nothing.
+	 */
+	FW443_LIST_F_COUNTERS	= 1 << 0,
+};
+#define FW443_LIST_F_ALL	FW443_LIST_F_COUNTERS
 
 /*
  * Which way a packet travels, told by its ports: towards port 443 (client to
