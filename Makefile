@@ -16,7 +16,7 @@ export FW443_BUILD := $(BUILD)
 # make check T="unit vm/counters": run only these suites or groups.
 T ?=
 
-.PHONY: all module userspace unit deps check check-debug demo checkpatch clean
+.PHONY: all module userspace unit fuzz deps check check-debug demo checkpatch clean
 
 all: module userspace
 
@@ -34,20 +34,23 @@ $(LINUX_SRC)/.done: scripts/linux-source.sh
 unit: $(LINUX_SRC)/.done
 	$(MAKE) -C tests/unit KSELFTEST_DIR=$(KSELFTEST_DIR)
 
+fuzz:
+	$(MAKE) -C tests/fuzz
+
 deps:
 	scripts/deps.sh
 
 # Install what is missing first, so both work on a fresh Debian machine.
 check:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
-	$(MAKE) all unit
+	$(MAKE) all unit fuzz
 	tests/check.sh $(T)
 
 # The VM suite on a debug kernel (KASAN, lockdep, kmemleak, UBSAN, ...),
 # built from linux-source-6.1 once per machine (about 15 minutes).
 check-debug:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
-	$(MAKE) all
+	$(MAKE) all fuzz
 	FW443_MATRIX=debug FW443_TEST_TIMEOUT=900 tests/check.sh $(or $(T),vm)
 
 demo:
@@ -64,4 +67,5 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	$(MAKE) -C userspace clean
 	$(MAKE) -C tests/unit clean
+	$(MAKE) -C tests/fuzz clean
 	rm -rf $(BUILD)

@@ -62,6 +62,22 @@ check() {
 	fi
 }
 
+# check_verbose DESCRIPTION COMMAND...: like check, and its output is
+# shown either way (a fuzzer's summary, a benchmark's figures).
+check_verbose() {
+	local what=$1 output rc
+	shift
+	output=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		ok "$what"
+	else
+		not_ok "$what"
+		diag "command: $*"
+	fi
+	diag "$output"
+}
+
 # check_eq DESCRIPTION EXPECTED ACTUAL
 check_eq() {
 	if [ "$2" = "$3" ]; then
