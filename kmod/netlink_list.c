@@ -474,8 +474,9 @@ static int fw443_nl_put_entry(struct sk_buff *msg,
 
 	fw443_list_data_entry(d, ipver, i, &p, &expires, &hits);
 	nest = nla_nest_start(msg, FW443_A_ENTRY);
-	if (!nest ||
-	    nla_put_u8(msg, FW443_ENTRY_A_FAMILY,
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(msg, FW443_ENTRY_A_FAMILY,
 		       ipver == FW443_IPV4 ? AF_INET : AF_INET6) ||
 	    nla_put(msg, FW443_ENTRY_A_ADDR, ipver == FW443_IPV4 ? 4 : 16,
 		    p.addr) ||
@@ -483,8 +484,11 @@ static int fw443_nl_put_entry(struct sk_buff *msg,
 	    (expires && nla_put_u32(msg, FW443_ENTRY_A_TIMEOUT,
 				    max_t(s32, expires - now, 1))) ||
 	    (d->hits[ipver] && nla_put_u64_64bit(msg, FW443_ENTRY_A_HITS, hits,
-						 FW443_ENTRY_A_PAD)))
+						 FW443_ENTRY_A_PAD))) {
+		/* A half-written entry must not reach userspace. */
+		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
+	}
 	nla_nest_end(msg, nest);
 	return 0;
 }

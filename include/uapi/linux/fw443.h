@@ -64,15 +64,20 @@
  *	(default BOTH), FW443_A_LIST_FLAGS (enum fw443_list_flags).
  *	Creating an existing list with the same kind, direction and flags
  *	succeeds and changes nothing; with FW443_A_REPLACE (NLA_FLAG) the list
- *	is redefined and emptied (what a load does inside a transaction).
+ *	is redefined (kind included) and emptied: what a load does inside a
+ *	transaction.
  * FW443_CMD_LIST_DESTROY	(admin) FW443_A_LIST_NAME.
  * FW443_CMD_LIST_FLUSH		(admin) FW443_A_LIST_NAME: remove all entries.
  * FW443_CMD_LIST_ADD		(admin)
  *	FW443_A_LIST_NAME and the entries: one FW443_A_ENTRY nest, and/or
  *	FW443_A_ENTRIES4 / FW443_A_ENTRIES6, packed arrays of struct
- *	fw443_entry4 / fw443_entry6 for bulk loads. With FW443_A_EXCLUSIVE
- *	(NLA_FLAG) a single entry already present is an error. On error, FW443_A_ERR_INDEX in the extended
- *	ACK's nested attributes... (see FW443_CMD_LIST_ADD errors below).
+ *	fw443_entry4 / fw443_entry6 for bulk loads (packed entries carry no
+ *	timeout: an entry with one goes in FW443_A_ENTRY). With
+ *	FW443_A_EXCLUSIVE (NLA_FLAG) a single entry already present is an
+ *	error. A bad packed entry is named by its index in its array, a
+ *	native-endian __u32 in the extended ACK's cookie
+ *	(NLMSGERR_ATTR_COOKIE); send one packed array per message, so the
+ *	index is not ambiguous. FW443_ENTRY_A_HITS is refused on input.
  *	  FW443_A_ENTRY nest:
  *	    FW443_ENTRY_A_FAMILY	NLA_U8, AF_INET or AF_INET6
  *	    FW443_ENTRY_A_ADDR		binary, 4 or 16 bytes, network order
@@ -98,7 +103,8 @@
  * FW443_CMD_TXN_BEGIN		(admin) Optional FW443_A_GENERATION: the commit
  *	fails with ESTALE unless the configuration is still at that generation.
  *	From then on, configuration commands from this socket are staged beside
- *	the running configuration instead of applied. One transaction per
+ *	the running configuration instead of applied; reads (LIST_GET,
+ *	LIST_ENTRIES, STATUS) still show the running configuration. One transaction per
  *	namespace at a time: another socket gets EBUSY, for its transactions
  *	and its single commands alike, until this one ends.
  * FW443_CMD_TXN_COMMIT		(admin) Build everything staged and switch to it
