@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fw443 - show and (later) control the fw443 HTTPS firewall module.
+ * fw443 - show and control the fw443 HTTPS firewall module.
  *
  * Global options, then a command from the table below; each command lives in
  * its own cmd_<name>.c.
@@ -19,7 +19,13 @@ static const struct fw443_subcommand subcommands[] = {
 	{ "status", status_main,
 	  "Show the module's version and configuration generation" },
 	{ "stats", stats_main,
-	  "Show traffic counters per IP version and direction" },
+	  "Show traffic counters per IP version and direction, and drops" },
+	{ "lists", lists_main,
+	  "Show every block and allow list: sizes, memory, hits" },
+	{ "block", block_main,
+	  "Add, remove, load and list block lists and their entries" },
+	{ "allow", allow_main,
+	  "The same for allow lists: exceptions to block lists" },
 	{ "help", help_main, "Show this help, or a command's" },
 };
 

@@ -15,16 +15,20 @@
 #include <linux/netlink.h>
 #include <uapi/linux/fw443.h>
 
+#include "chunk.h"
 #include "cli.h"
 #include "nl.h"
 
-/* Requests carry a few attributes at most. */
-#define NL_TX_SIZE	4096
+/* Most requests carry a few attributes; bulk LIST_ADDs fill FW443_MSG_MAX. */
+#define NL_TX_SIZE	FW443_MSG_MAX
 /*
  * The kernel sizes dump messages after the reader's buffer, up to 32 KiB;
  * a smaller buffer would only mean more, smaller messages.
  */
 #define NL_RX_SIZE	32768
+
+/* A dump the configuration keeps interrupting is tried this often. */
+#define NL_DUMP_TRIES	4
 
 struct fw443_nl {
 	struct mnl_socket *sock;
@@ -43,20 +47,20 @@ struct nl_exchange {
 	fw443_nl_reply_fn fn;
 	void *data;
 	const char *what;
-	int error;		/* errno value, 0 while all is well */
-	struct fw443_error err;	/* the words for it, after "fw443: what: " */
+	struct fw443_nl_ack ack;	/* error 0 while all is well */
 };
 
 static const struct fw443_attr_policy extack_policy[NLMSGERR_ATTR_MAX + 1] = {
 	[NLMSGERR_ATTR_MSG]	  = { MNL_TYPE_NUL_STRING, "NLMSGERR_ATTR_MSG" },
 	[NLMSGERR_ATTR_OFFS]	  = { MNL_TYPE_U32, "NLMSGERR_ATTR_OFFS" },
 	[NLMSGERR_ATTR_MISS_TYPE] = { MNL_TYPE_U32, "NLMSGERR_ATTR_MISS_TYPE" },
+	[NLMSGERR_ATTR_COOKIE]	  = { MNL_TYPE_BINARY, "NLMSGERR_ATTR_COOKIE" },
 };
 
 static int nl_fail(struct nl_exchange *ex, int error)
 {
-	ex->error = error;
-	fw443_error_set(&ex->err, "%s", strerror(error));
+	ex->ack.error = error;
+	fw443_error_set(&ex->ack.err, "%s", strerror(error));
 	return MNL_CB_ERROR;
 }
 
@@ -67,11 +71,11 @@ static void nl_describe_offset(struct nl_exchange *ex, uint32_t off)
 
 	if (off >= mnl_nlmsg_size(GENL_HDRLEN) &&
 	    off + sizeof(*attr) <= ex->req->nlmsg_len)
-		fw443_error_append(&ex->err,
+		fw443_error_append(&ex->ack.err,
 				   " (offending attribute: type %u at byte %u of the request)",
 				   mnl_attr_get_type(attr), off);
 	else
-		fw443_error_append(&ex->err,
+		fw443_error_append(&ex->ack.err,
 				   " (offending attribute at byte %u of the request)",
 				   off);
 }
@@ -102,13 +106,21 @@ static int nl_kernel_error(struct nl_exchange *ex, const struct nlmsghdr *nlh,
 	if (!nl_parse_extack(nlh, offset, tb))
 		return MNL_CB_ERROR;
 	if (tb[NLMSGERR_ATTR_MSG])
-		fw443_error_append(&ex->err, ": %s",
+		fw443_error_append(&ex->ack.err, ": %s",
 				   mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
 	if (tb[NLMSGERR_ATTR_OFFS])
 		nl_describe_offset(ex, mnl_attr_get_u32(tb[NLMSGERR_ATTR_OFFS]));
 	if (tb[NLMSGERR_ATTR_MISS_TYPE])
-		fw443_error_append(&ex->err, " (missing attribute: type %u)",
+		fw443_error_append(&ex->ack.err, " (missing attribute: type %u)",
 				   mnl_attr_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE]));
+	/* fw443's cookie: the index of the bad entry in a packed array. */
+	if (tb[NLMSGERR_ATTR_COOKIE] &&
+	    mnl_attr_get_payload_len(tb[NLMSGERR_ATTR_COOKIE]) ==
+	    sizeof(ex->ack.index)) {
+		memcpy(&ex->ack.index, mnl_attr_get_payload(tb[NLMSGERR_ATTR_COOKIE]),
+		       sizeof(ex->ack.index));
+		ex->ack.has_index = true;
+	}
 	return MNL_CB_ERROR;
 }
 
@@ -149,10 +161,10 @@ static int nl_reply_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct nl_exchange *ex = data;
 
-	if (nlh->nlmsg_type != ex->req->nlmsg_type)
+	if (nlh->nlmsg_type != ex->req->nlmsg_type || !ex->fn)
 		return nl_fail(ex, EPROTO);
-	if (ex->fn(nlh, ex->data, &ex->err)) {
-		ex->error = EBADMSG;
+	if (ex->fn(nlh, ex->data, &ex->ack.err)) {
+		ex->ack.error = EBADMSG;
 		return MNL_CB_ERROR;
 	}
 	return MNL_CB_OK;
@@ -164,7 +176,23 @@ static mnl_cb_t nl_ctl_cb[NLMSG_MIN_TYPE] = {
 	[NLMSG_DONE]	= nl_done_cb,
 };
 
-/* Runs one request; on failure, ex->error and ex->err say why. */
+/* Reads up to the end of an interrupted dump, so the socket can go on. */
+static void nl_drain(struct fw443_nl *nl, ssize_t len, uint32_t seq)
+{
+	do {
+		const struct nlmsghdr *nlh = (const void *)nl->rx;
+		int left = len;
+
+		for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left))
+			if (nlh->nlmsg_seq == seq &&
+			    (nlh->nlmsg_type == NLMSG_DONE ||
+			     nlh->nlmsg_type == NLMSG_ERROR))
+				return;
+		len = mnl_socket_recvfrom(nl->sock, nl->rx, sizeof(nl->rx));
+	} while (len > 0);
+}
+
+/* Runs one request; on failure, ex->ack says why. */
 static int nl_exchange(struct fw443_nl *nl, struct nl_exchange *ex)
 {
 	const struct nlmsghdr *req = ex->req;
@@ -189,18 +217,19 @@ static int nl_exchange(struct fw443_nl *nl, struct nl_exchange *ex)
 		return 0;
 
 	/* Failed in libmnl's own checks: sequence, port id, dump interrupted. */
-	if (!ex->error) {
+	if (!ex->ack.error) {
 		nl_fail(ex, errno);
-		if (ex->error == EINTR)
-			fw443_error_set(&ex->err,
-					"dump interrupted by a concurrent change; try again");
+		if (ex->ack.error == EINTR)
+			nl_drain(nl, len, req->nlmsg_seq);
 	}
 	return -1;
 }
 
-static void nl_report(const struct nl_exchange *ex)
+void fw443_nl_report(const struct fw443_nl *nl, const char *where,
+		     const struct fw443_nl_ack *ack)
 {
-	fprintf(stderr, "%s: %s: %s\n", PROG_NAME, ex->what, ex->err.msg);
+	fprintf(stderr, "%s: %s: %s\n", PROG_NAME, where ? where : nl->what,
+		ack->err.msg);
 }
 
 static struct nlmsghdr *nl_put_request(struct fw443_nl *nl, uint16_t type,
@@ -233,10 +262,62 @@ int fw443_nl_run(struct fw443_nl *nl, const struct nlmsghdr *req,
 	};
 
 	if (nl_exchange(nl, &ex)) {
-		nl_report(&ex);
+		fw443_nl_report(nl, NULL, &ex.ack);
 		return -1;
 	}
 	return 0;
+}
+
+int fw443_nl_call(struct fw443_nl *nl, const struct nlmsghdr *req,
+		  fw443_nl_reply_fn fn, void *data, struct fw443_nl_ack *ack)
+{
+	struct nl_exchange ex = {
+		.req = req, .fn = fn, .data = data, .what = nl->what,
+	};
+	int ret = nl_exchange(nl, &ex);
+
+	*ack = ex.ack;
+	return ret;
+}
+
+int fw443_nl_command(struct fw443_nl *nl, uint8_t cmd)
+{
+	return fw443_nl_run(nl, fw443_nl_request(nl, cmd, 0), NULL, NULL);
+}
+
+void fw443_nl_txn_abort(struct fw443_nl *nl)
+{
+	struct fw443_nl_ack ignored;
+
+	fw443_nl_call(nl, fw443_nl_request(nl, FW443_CMD_TXN_ABORT, 0), NULL,
+		      NULL, &ignored);
+}
+
+int fw443_nl_dump(struct fw443_nl *nl, struct nlmsghdr *req,
+		  fw443_nl_reply_fn fn, fw443_nl_restart_fn restart,
+		  void *data)
+{
+	struct fw443_nl_ack ack;
+	int tries;
+
+	for (tries = 1; tries <= NL_DUMP_TRIES; tries++) {
+		if (!fw443_nl_call(nl, req, fn, data, &ack))
+			return 0;
+		if (ack.error != EINTR)
+			break;
+		/* The configuration changed under the dump: start over. */
+		if (restart(data)) {
+			fw443_error_set(&ack.err, "%s", strerror(errno));
+			break;
+		}
+		req->nlmsg_seq = ++nl->seq;
+	}
+	if (ack.error == EINTR)
+		fw443_error_set(&ack.err,
+				"the configuration changed during each of %d dumps; try again",
+				NL_DUMP_TRIES);
+	fw443_nl_report(nl, NULL, &ack);
+	return -1;
 }
 
 static const struct fw443_attr_policy ctrl_policy[CTRL_ATTR_FAMILY_ID + 1] = {
@@ -273,12 +354,12 @@ static int nl_resolve_family(struct fw443_nl *nl)
 	ex.req = nlh;
 	if (!nl_exchange(nl, &ex))
 		return 0;
-	if (ex.error == ENOENT)
+	if (ex.ack.error == ENOENT)
 		fprintf(stderr,
 			"%s: the fw443 kernel module is not loaded (generic netlink family \"%s\" not found); load it with 'modprobe fw443' or 'insmod fw443.ko'\n",
 			PROG_NAME, FW443_GENL_NAME);
 	else
-		nl_report(&ex);
+		fw443_nl_report(nl, NULL, &ex.ack);
 	return -1;
 }
 
@@ -326,6 +407,11 @@ struct fw443_nl *fw443_nl_open(const char *what)
 		return NULL;
 	}
 	return nl;
+}
+
+const char *fw443_nl_what(const struct fw443_nl *nl)
+{
+	return nl->what;
 }
 
 void fw443_nl_close(struct fw443_nl *nl)

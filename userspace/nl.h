@@ -8,6 +8,7 @@
 #ifndef FW443_NL_H
 #define FW443_NL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <libmnl/libmnl.h>
 
@@ -23,12 +24,29 @@ typedef int (*fw443_nl_reply_fn)(const struct nlmsghdr *nlh, void *data,
 				 struct fw443_error *err);
 
 /*
+ * Called before a dump starts over, to forget what @fn was given. Returns 0,
+ * or -1 with errno set.
+ */
+typedef int (*fw443_nl_restart_fn)(void *data);
+
+/* How a request ended, for callers that word a failure themselves. */
+struct fw443_nl_ack {
+	int error;		/* errno value, 0 on success */
+	struct fw443_error err;	/* "<errno text>[: <kernel message>] ..." */
+	bool has_index;		/* the extended ACK's cookie named an entry */
+	uint32_t index;		/* of the packed array in the request */
+};
+
+/*
  * Opens a socket and resolves the family. @what (usually the command's name)
  * prefixes error messages. Returns NULL after reporting why, including when
  * the module is not loaded.
  */
 struct fw443_nl *fw443_nl_open(const char *what);
 void fw443_nl_close(struct fw443_nl *nl);
+
+/* The @what given to fw443_nl_open(), for the caller's own messages. */
+const char *fw443_nl_what(const struct fw443_nl *nl);
 
 /*
  * Starts a request for @cmd in @nl's buffer, valid until the next request;
@@ -40,10 +58,38 @@ struct nlmsghdr *fw443_nl_request(struct fw443_nl *nl, uint8_t cmd,
 
 /*
  * Sends @req and runs @fn over the replies until the kernel's ACK or the end
- * of the dump. Returns 0, or -1 after reporting the failure.
+ * of the dump. Returns 0, or -1 after reporting the failure. @fn may be NULL
+ * for a command answered by an ACK only.
  */
 int fw443_nl_run(struct fw443_nl *nl, const struct nlmsghdr *req,
 		 fw443_nl_reply_fn fn, void *data);
+
+/* fw443_nl_run() that reports nothing: @ack says how it ended. */
+int fw443_nl_call(struct fw443_nl *nl, const struct nlmsghdr *req,
+		  fw443_nl_reply_fn fn, void *data, struct fw443_nl_ack *ack);
+
+/* Prints "fw443: WHERE: <ack's words>"; @where NULL means the command. */
+void fw443_nl_report(const struct fw443_nl *nl, const char *where,
+		     const struct fw443_nl_ack *ack);
+
+/*
+ * Runs the dump @req. When the configuration changes during it (the kernel
+ * sets NLM_F_DUMP_INTR), calls @restart and dumps again, a few times at
+ * most. Returns 0, or -1 after reporting the failure.
+ */
+int fw443_nl_dump(struct fw443_nl *nl, struct nlmsghdr *req,
+		  fw443_nl_reply_fn fn, fw443_nl_restart_fn restart,
+		  void *data);
+
+/*
+ * Transactions are commands of this socket: fw443_nl_command(nl,
+ * FW443_CMD_TXN_BEGIN), requests, then FW443_CMD_TXN_COMMIT. Returns 0, or
+ * -1 after reporting the failure.
+ */
+int fw443_nl_command(struct fw443_nl *nl, uint8_t cmd);
+
+/* Drops a transaction, saying nothing: closing the socket does it too. */
+void fw443_nl_txn_abort(struct fw443_nl *nl);
 
 /*
  * The whole round trip for a command without attributes that is answered by

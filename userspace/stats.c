@@ -17,6 +17,15 @@ static const struct fw443_attr_policy traffic_policy[FW443_TRAFFIC_A_MAX + 1] = 
 	[FW443_TRAFFIC_A_BYTES]     = { MNL_TYPE_U64, "FW443_TRAFFIC_A_BYTES" },
 };
 
+static const struct fw443_attr_policy drop_policy[FW443_DROP_A_MAX + 1] = {
+	[FW443_DROP_A_REASON]	= { MNL_TYPE_U8, "FW443_DROP_A_REASON" },
+	[FW443_DROP_A_PACKETS]	= { MNL_TYPE_U64, "FW443_DROP_A_PACKETS" },
+};
+
+static const char *const drop_reason_name[__FW443_DROP_MAX] = {
+	[FW443_DROP_BLOCKLIST] = "blocklist",
+};
+
 static const int ipver_number[FW443_STATS_IPVER_COUNT] = {
 	[FW443_STATS_IPV4] = 4,
 	[FW443_STATS_IPV6] = 6,
@@ -44,13 +53,16 @@ static int ipver_from_family(uint8_t family)
 	}
 }
 
-static const char *traffic_missing(const struct nlattr *const *tb)
+/* The name of the first attribute of @policy that @tb lacks, or NULL. */
+static const char *stats_missing(const struct fw443_attr_policy *policy,
+				 uint16_t maxtype,
+				 const struct nlattr *const *tb)
 {
 	uint16_t type;
 
-	for (type = 0; type <= FW443_TRAFFIC_A_MAX; type++) {
-		if (traffic_policy[type].name && !tb[type])
-			return traffic_policy[type].name;
+	for (type = 0; type <= maxtype; type++) {
+		if (policy[type].name && !tb[type])
+			return policy[type].name;
 	}
 	return NULL;
 }
@@ -66,7 +78,7 @@ static int traffic_parse(const struct nlattr *nest, struct stats_parse *p)
 	if (fw443_attr_parse_nested(nest, traffic_policy, FW443_TRAFFIC_A_MAX,
 				    tb, "traffic entry", p->err))
 		return -1;
-	missing = traffic_missing(tb);
+	missing = stats_missing(traffic_policy, FW443_TRAFFIC_A_MAX, tb);
 	if (missing) {
 		fw443_error_set(p->err, "traffic entry: %s missing", missing);
 		return -1;
@@ -89,19 +101,57 @@ static int traffic_parse(const struct nlattr *nest, struct stats_parse *p)
 	return 0;
 }
 
+static int drop_parse(const struct nlattr *nest, struct stats_parse *p)
+{
+	const struct nlattr *tb[FW443_DROP_A_MAX + 1] = { NULL };
+	const char *missing;
+	struct fw443_drop *d;
+	uint8_t reason;
+
+	if (fw443_attr_parse_nested(nest, drop_policy, FW443_DROP_A_MAX, tb,
+				    "drop entry", p->err))
+		return -1;
+	missing = stats_missing(drop_policy, FW443_DROP_A_MAX, tb);
+	if (missing) {
+		fw443_error_set(p->err, "drop entry: %s missing", missing);
+		return -1;
+	}
+	/* Reasons are only ever added: skip newer ones. */
+	reason = mnl_attr_get_u8(tb[FW443_DROP_A_REASON]);
+	if (reason > FW443_DROP_MAX)
+		return 0;
+	d = &p->stats->drops[reason];
+	if (d->present) {
+		fw443_error_set(p->err, "drop entry: %s sent twice",
+				drop_reason_name[reason]);
+		return -1;
+	}
+	d->present = true;
+	d->packets = mnl_attr_get_u64(tb[FW443_DROP_A_PACKETS]);
+	return 0;
+}
+
 static int stats_entry_cb(const struct nlattr *attr, void *data)
 {
 	struct stats_parse *p = data;
+	uint16_t type = mnl_attr_get_type(attr);
+	const char *name;
 
-	if (mnl_attr_get_type(attr) != FW443_STATS_A_TRAFFIC)
+	if (type == FW443_STATS_A_TRAFFIC)
+		name = "FW443_STATS_A_TRAFFIC";
+	else if (type == FW443_STATS_A_DROP)
+		name = "FW443_STATS_A_DROP";
+	else
 		return MNL_CB_OK;
 	if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0) {
 		fw443_error_set(p->err,
-				"stats: malformed attribute FW443_STATS_A_TRAFFIC (%u-byte payload)",
-				mnl_attr_get_payload_len(attr));
+				"stats: malformed attribute %s (%u-byte payload)",
+				name, mnl_attr_get_payload_len(attr));
 		return MNL_CB_ERROR;
 	}
-	return traffic_parse(attr, p) ? MNL_CB_ERROR : MNL_CB_OK;
+	if (type == FW443_STATS_A_TRAFFIC)
+		return traffic_parse(attr, p) ? MNL_CB_ERROR : MNL_CB_OK;
+	return drop_parse(attr, p) ? MNL_CB_ERROR : MNL_CB_OK;
 }
 
 int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
@@ -152,11 +202,32 @@ static int traffic_print(const struct fw443_traffic *t, int ipver, int dir,
 	return 0;
 }
 
+static bool stats_have_drops(const struct fw443_stats *stats)
+{
+	int r;
+
+	for (r = 0; r <= FW443_DROP_MAX; r++) {
+		if (stats->drops[r].present)
+			return true;
+	}
+	return false;
+}
+
 void fw443_stats_print(const struct fw443_stats *stats, FILE *f)
 {
+	int r;
+
 	fprintf(f, "%-4s  %-9s  %20s  %20s\n", "ip", "direction", "packets",
 		"bytes");
 	stats_for_each(stats, traffic_print, f);
+	if (!stats_have_drops(stats))
+		return;
+	fprintf(f, "\n%-15s  %20s\n", "drop reason", "packets");
+	for (r = 0; r <= FW443_DROP_MAX; r++) {
+		if (stats->drops[r].present)
+			fprintf(f, "%-15s  %20llu\n", drop_reason_name[r],
+				(unsigned long long)stats->drops[r].packets);
+	}
 }
 
 static int traffic_append_json(const struct fw443_traffic *t, int ipver,
@@ -170,13 +241,39 @@ static int traffic_append_json(const struct fw443_traffic *t, int ipver,
 				  "bytes", fw443_json_u64(t->bytes)));
 }
 
+static json_t *drops_to_json(const struct fw443_stats *stats)
+{
+	json_t *drops = json_array();
+	int r;
+
+	for (r = 0; drops && r <= FW443_DROP_MAX; r++) {
+		if (stats->drops[r].present &&
+		    json_array_append_new(drops,
+				json_pack("{s:s, s:o}",
+					  "reason", drop_reason_name[r],
+					  "packets",
+					  fw443_json_u64(stats->drops[r].packets)))) {
+			json_decref(drops);
+			return NULL;
+		}
+	}
+	return drops;
+}
+
 json_t *fw443_stats_to_json(const struct fw443_stats *stats)
 {
 	json_t *traffic = json_array();
+	json_t *root;
 
 	if (stats_for_each(stats, traffic_append_json, traffic)) {
 		json_decref(traffic);
 		return NULL;
 	}
-	return json_pack("{s:o}", "traffic", traffic);
+	root = json_pack("{s:o}", "traffic", traffic);
+	if (root && stats_have_drops(stats) &&
+	    json_object_set_new(root, "drops", drops_to_json(stats))) {
+		json_decref(root);
+		return NULL;
+	}
+	return root;
 }

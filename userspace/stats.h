@@ -25,25 +25,37 @@ struct fw443_traffic {
 	uint64_t bytes;
 };
 
+struct fw443_drop {
+	bool present;	/* the kernel sent this reason */
+	uint64_t packets;
+};
+
 struct fw443_stats {
 	struct fw443_traffic traffic[FW443_STATS_IPVER_COUNT][__FW443_DIR_MAX];
+	struct fw443_drop drops[__FW443_DROP_MAX];
 };
 
 /*
  * Parses a whole generic netlink reply into @stats (which it zeroes first).
  * A traffic entry for an address family or a direction this tool does not
- * know is skipped. Returns 0, or -1 with @err set.
+ * know is skipped, and so is a drop reason it does not know. Returns 0, or
+ * -1 with @err set.
  */
 int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
 		      struct fw443_error *err);
 
-/* A table with one row per pair present. */
+/*
+ * A table with one row per pair present; then, if the kernel sent any, a
+ * table of drops with one row per reason.
+ */
 void fw443_stats_print(const struct fw443_stats *stats, FILE *f);
 
 /*
  * {"traffic": [{"ip_version": 4, "direction": "to_server", "packets": N,
  * "bytes": N}, ...]} with one element per pair present, IPv4 before IPv6 and
- * to_server before to_client; NULL if it cannot be built.
+ * to_server before to_client; plus "drops": [{"reason": "blocklist",
+ * "packets": N}, ...] when the kernel sent drop counters (a module without
+ * them sends none). NULL if it cannot be built.
  */
 json_t *fw443_stats_to_json(const struct fw443_stats *stats);
 

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * "fw443 block ..." and "fw443 allow ...": one grammar (listargs.c) and one
+ * implementation for both kinds of list. Every change that touches an
+ * existing list runs in a transaction that first checks the list's kind, so
+ * "block" never edits an allow list nor the other way round.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <uapi/linux/fw443.h>
+
+#include "cli.h"
+#include "entry.h"
+#include "listargs.h"
+#include "listnl.h"
+#include "load.h"
+#include "show.h"
+#include "subcommands.h"
+
+struct list_kind {
+	uint8_t kind;
+	const char *word;		/* the command: "block" or "allow" */
+	const char *default_name;	/* of add and del without "list" */
+	const char *about;
+};
+
+static const struct list_kind block_kind = {
+	FW443_LIST_BLOCK, "block", "manual",
+	"Block lists: the remote addresses whose HTTPS traffic is dropped.\n",
+};
+
+static const struct list_kind allow_kind = {
+	FW443_LIST_ALLOW, "allow", "manual-allow",
+	"Allow lists: exceptions to block lists. An address is blocked only when\n"
+	"its longest match in a block list is longer than its longest match in\n"
+	"an allow list of the same direction.\n",
+};
+
+static void list_usage(const struct list_kind *k)
+{
+	printf("Usage: " PROG_NAME " %s OPERATION [ARGS]\n"
+	       "\n"
+	       "%s"
+	       "\n"
+	       "  add PREFIX [list NAME] [timeout SECONDS]\n"
+	       "        add an entry to NAME (default '%s', created with\n"
+	       "        direction both if missing); it expires after SECONDS\n"
+	       "  del PREFIX [list NAME]\n"
+	       "        remove an entry\n"
+	       "  create NAME [direction in|out|both] [counters]\n"
+	       "        create an empty list (direction both by default);\n"
+	       "        counters counts hits per entry\n"
+	       "  destroy NAME         remove a list\n"
+	       "  flush NAME           remove all of a list's entries\n"
+	       "  load NAME FILE|- [direction in|out|both] [counters]\n"
+	       "        replace NAME, defined anew as given, with the entries of\n"
+	       "        FILE (- for standard input), atomically: all or nothing\n"
+	       "  list [NAME] [-j]\n"
+	       "        every list's summary (as '" PROG_NAME " lists'), or NAME's\n"
+	       "        entries, one per line, in the form load reads\n"
+	       "\n"
+	       "PREFIX is ADDRESS[/LENGTH], IPv4 or IPv6; an address alone is a /32\n"
+	       "or /128. FILE holds one PREFIX [timeout N] per line; '#' and ';'\n"
+	       "start comments (FireHOL .netset/.ipset and Spamhaus DROP load as\n"
+	       "they are). Block and allow lists share one namespace of names.\n",
+	       k->word, k->about, k->default_name);
+}
+
+/* The operation's kernel requests, run inside a transaction. */
+static int list_op(struct fw443_nl *nl, const struct list_kind *k,
+		   const struct fw443_list_args *a)
+{
+	static const uint8_t cmds[] = {
+		[FW443_OP_ADD] = FW443_CMD_LIST_ADD,
+		[FW443_OP_DEL] = FW443_CMD_LIST_DEL,
+		[FW443_OP_DESTROY] = FW443_CMD_LIST_DESTROY,
+		[FW443_OP_FLUSH] = FW443_CMD_LIST_FLUSH,
+	};
+	struct nlmsghdr *nlh;
+	bool exists;
+
+	if (fw443_list_check_kind(nl, a->name, k->kind, &exists))
+		return -1;
+	if (!exists && a->op != FW443_OP_ADD) {
+		fprintf(stderr, "%s: %s: no list '%s'\n", PROG_NAME,
+			fw443_nl_what(nl), a->name);
+		return -1;
+	}
+	if (!exists && fw443_list_create(nl, a->name, k->kind,
+					 FW443_LIST_BOTH, 0, false))
+		return -1;
+	nlh = fw443_list_request(nl, cmds[a->op], a->name, 0);
+	if (a->op == FW443_OP_ADD || a->op == FW443_OP_DEL)
+		fw443_entry_put(nlh, &a->prefix, a->timeout);
+	return fw443_nl_run(nl, nlh, NULL, NULL);
+}
+
+static int list_txn(struct fw443_nl *nl, const struct list_kind *k,
+		    const struct fw443_list_args *a)
+{
+	if (fw443_nl_command(nl, FW443_CMD_TXN_BEGIN))
+		return FW443_EXIT_FAILURE;
+	if (list_op(nl, k, a) || fw443_nl_command(nl, FW443_CMD_TXN_COMMIT)) {
+		fw443_nl_txn_abort(nl);
+		return FW443_EXIT_FAILURE;
+	}
+	return FW443_EXIT_OK;
+}
+
+static int list_change(const char *what, const struct list_kind *k,
+		       const struct fw443_list_args *a)
+{
+	struct fw443_nl *nl = fw443_nl_open(what);
+	int ret;
+
+	if (!nl)
+		return FW443_EXIT_FAILURE;
+	if (a->op == FW443_OP_LOAD)
+		ret = fw443_load(nl, k->kind, a);
+	else if (a->op == FW443_OP_CREATE)
+		ret = fw443_list_create(nl, a->name, k->kind, a->direction,
+					a->flags, false) ?
+		      FW443_EXIT_FAILURE : FW443_EXIT_OK;
+	else
+		ret = list_txn(nl, k, a);
+	fw443_nl_close(nl);
+	return ret;
+}
+
+static int list_main(const struct list_kind *k, int argc, char *argv[],
+		     unsigned int opts)
+{
+	struct fw443_list_args a;
+	struct fw443_usage u;
+	const char *bad = NULL;
+	char what[16];
+	int n;
+
+	/* "help block" comes here as "block --help". */
+	n = fw443_cli_parse_opts(argc - 1, argv + 1, FW443_OPT_HELP, &opts,
+				 &bad);
+	if (n < 0)
+		return fw443_cli_usage_error(k->word, "unknown option", bad);
+	if (opts & FW443_OPT_HELP) {
+		list_usage(k);
+		return FW443_EXIT_OK;
+	}
+	if (fw443_list_args_parse(argc - 1 - n, argv + 1 + n, &a, &u))
+		return fw443_cli_usage_error(k->word, u.what, u.arg);
+	if (a.opts & FW443_OPT_HELP) {
+		list_usage(k);
+		return FW443_EXIT_OK;
+	}
+	snprintf(what, sizeof(what), "%s %s", k->word, argv[1 + n]);
+	if (a.op == FW443_OP_LIST)
+		return a.name ? fw443_show_entries(what, a.name, opts | a.opts) :
+				fw443_show_lists(what, opts | a.opts);
+	if (!a.name)
+		a.name = k->default_name;
+	return list_change(what, k, &a);
+}
+
+int block_main(int argc, char *argv[], unsigned int opts)
+{
+	return list_main(&block_kind, argc, argv, opts);
+}
+
+int allow_main(int argc, char *argv[], unsigned int opts)
+{
+	return list_main(&allow_kind, argc, argv, opts);
+}
