@@ -6,7 +6,7 @@
 # segment counts.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 19
+tap_begin
 
 fw443_load || { echo "Bail out! cannot load fw443.ko"; exit 1; }
 topo_up

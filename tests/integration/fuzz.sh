@@ -11,7 +11,7 @@
 NLFUZZ=$FW443_REPO/tests/fuzz/nlfuzz
 SEED=${FW443_FUZZ_SEED:-$(date +%s)}
 
-tap_plan 8
+tap_begin
 
 fw443_load || { echo "Bail out! cannot load fw443.ko"; exit 1; }
 topo_up

@@ -19,7 +19,8 @@ SRV_V4=198.51.100.2	RTR_SRV_V4=198.51.100.1
 CLI_V6=2001:db8:1::2	RTR_CLI_V6=2001:db8:1::1
 SRV_V6=2001:db8:2::2	RTR_SRV_V6=2001:db8:2::1
 # Routed by the router into a blackhole: packets sent there are seen by the
-# router's hooks and then vanish, so nothing answers them.
+# router's PRE_ROUTING hook and then vanish, so nothing answers them. Other
+# addresses outside the test networks are forwarded into a dummy device.
 SINK_V4=203.0.113.9
 SINK_V6=2001:db8:ff::9
 
@@ -28,9 +29,10 @@ SINK_V6=2001:db8:ff::9
 tap_count=0
 tap_failed=0
 
-tap_plan() {
+# The plan comes last ("1..N" after the results, which TAP allows): a test
+# that dies half-way prints none, and the runner counts that as a failure.
+tap_begin() {
 	echo "TAP version 13"
-	echo "1..$1"
 }
 
 ok() {
@@ -90,6 +92,7 @@ check_eq() {
 }
 
 tap_done() {
+	echo "1..$tap_count"
 	exit "$tap_failed"
 }
 
@@ -173,6 +176,12 @@ topo_up() {
 	ip -n fw-srv -6 route add default via "$RTR_SRV_V6"
 	ip -n fw-rtr route add blackhole "$SINK_V4/32"
 	ip -n fw-rtr -6 route add blackhole "$SINK_V6/128"
+	# Everything else leaves the router into a dummy device, which
+	# discards it: forwarded (so FORWARD sees it), never answered.
+	ip -n fw-rtr link add sink0 type dummy
+	ip -n fw-rtr link set sink0 up
+	ip -n fw-rtr route add default dev sink0
+	ip -n fw-rtr -6 route add default dev sink0
 	ip netns exec fw-rtr sysctl -qw net.ipv4.ip_forward=1 \
 		net.ipv6.conf.all.forwarding=1
 }

@@ -5,7 +5,7 @@
 # and survives namespaces coming and going while it is loaded and unloaded.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 12
+tap_begin
 
 out=$("$FW443" status 2>&1)
 rc=$?

@@ -47,7 +47,9 @@ def tcp_segment(src, dst, sport, dport, flags, payload, truncate):
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--src", required=True)
-    p.add_argument("--dst", required=True)
+    p.add_argument("--dst", help="destination address")
+    p.add_argument("--dst-file",
+                   help="send --count packets to each address of this file")
     p.add_argument("--sport", type=int, default=40000)
     p.add_argument("--dport", type=int, default=443)
     p.add_argument("--count", type=int, default=1)
@@ -60,14 +62,16 @@ def main():
     p.add_argument("--dstopts", action="store_true",
                    help="IPv6: add a destination options header")
     a = p.parse_args()
+    if bool(a.dst) == bool(a.dst_file):
+        p.error("give one of --dst and --dst-file")
+    if a.dst:
+        dsts = [a.dst]
+    else:
+        with open(a.dst_file) as f:
+            dsts = [line.strip() for line in f if line.strip()]
 
-    src, dst = ipaddress.ip_address(a.src), ipaddress.ip_address(a.dst)
+    src = ipaddress.ip_address(a.src)
     flags = sum(FLAGS[f] for f in a.flags.split(","))
-    segment = tcp_segment(src, dst, a.sport, a.dport, flags,
-                          bytes(a.payload), a.truncate)
-    if a.proto == "udp":
-        segment = struct.pack("!HHHH", a.sport, a.dport, 8 + len(segment),
-                              0) + segment
     proto = socket.IPPROTO_TCP if a.proto == "tcp" else socket.IPPROTO_UDP
     family = socket.AF_INET if src.version == 4 else socket.AF_INET6
     s = socket.socket(family, socket.SOCK_RAW, proto)
@@ -76,8 +80,14 @@ def main():
     if a.dstopts:
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_DSTOPTS, DSTOPTS)
         ip_len += len(DSTOPTS)
-    for _ in range(a.count):
-        s.sendto(segment, (a.dst, 0))
+    for dst in dsts:
+        segment = tcp_segment(src, ipaddress.ip_address(dst), a.sport,
+                              a.dport, flags, bytes(a.payload), a.truncate)
+        if a.proto == "udp":
+            segment = struct.pack("!HHHH", a.sport, a.dport,
+                                  8 + len(segment), 0) + segment
+        for _ in range(a.count):
+            s.sendto(segment, (dst, 0))
     print(ip_len + len(segment))
 
 

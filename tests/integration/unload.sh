@@ -5,7 +5,7 @@
 # flows leave nothing behind that would keep the module from unloading.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 8
+tap_begin
 
 fw443_load || { echo "Bail out! cannot load fw443.ko"; exit 1; }
 topo_up

@@ -43,7 +43,9 @@ guest_exit() {
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 # shellcheck source=/dev/null
+set -a
 . "$out/job.env"
+set +a
 # The repository may live anywhere on the host, /tmp included, which gets a
 # fresh tmpfs below: keep it reachable at its own path across that mount.
 mkdir -p /fw443-repo
@@ -56,7 +58,6 @@ mount -t tmpfs -o mode=1777 tmpfs /tmp
 mkdir -p "$FW443_REPO"
 mount --bind /fw443-repo "$FW443_REPO"
 cd "$FW443_REPO" || guest_exit
-export FW443_KO
 mkdir -p /dev/pts /dev/shm /run/netns
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
@@ -70,11 +71,14 @@ reset_guest() {
 	rmmod fw443 2>/dev/null
 }
 
+# A test may ask for more time than the default with a "# timeout: N" line.
 run_test() {
-	local name=$1 res="$out/results/$1"
+	local name=$1 res="$out/results/$1" limit
 
+	limit=$(sed -n 's/^# timeout: \([0-9]\+\)$/\1/p' \
+		"tests/integration/$name.sh" | head -n 1)
 	echo "fw443-vm: running $name"
-	timeout -k 10 "$FW443_TEST_TIMEOUT" \
+	timeout -k 10 "${limit:-$FW443_TEST_TIMEOUT}" \
 		bash "tests/integration/$name.sh" > "$res.tap" 2> "$res.log" \
 		< /dev/null
 	echo $? > "$res.rc"
@@ -88,6 +92,10 @@ case "$FW443_MODE" in
 demo)
 	bash tests/vm/demo.sh > /dev/console 2>&1
 	echo $? > "$out/demo.rc"
+	;;
+bench)
+	bash tests/bench/guest-bench.sh > "$out/bench.log" 2>&1
+	echo $? > "$out/bench.rc"
 	;;
 check)
 	for t in $FW443_TESTS; do

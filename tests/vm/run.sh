@@ -4,7 +4,9 @@
 # root shared read-only, load the freshly built fw443.ko inside and run
 # integration tests (or the demo). One boot runs all the tests asked for.
 #
-# usage: run.sh [--demo] [TEST...]      TEST: a name from tests/integration/
+# usage: run.sh [--demo | --bench] [TEST...]
+#   TEST: a name from tests/integration/; --bench runs tests/bench/guest-bench.sh
+#   on one vCPU with -icount shift=0, so guest nanoseconds count instructions.
 #
 # Environment: FW443_KO, the module to test (default kmod/fw443.ko); the VM
 # boots /boot/vmlinuz-VERSION for the VERSION the module was built for,
@@ -24,10 +26,12 @@ per_test_timeout=${FW443_TEST_TIMEOUT:-300}
 boot_allowance=120
 mode=check
 
-if [ "${1:-}" = --demo ]; then
-	mode=demo
+case "${1:-}" in
+--demo | --bench)
+	mode=${1#--}
 	shift
-fi
+	;;
+esac
 
 die() {
 	echo "vm: $*" >&2
@@ -64,19 +68,33 @@ FW443_KO='$ko'
 FW443_MODE='$mode'
 FW443_TESTS='$(echo $tests)'
 FW443_TEST_TIMEOUT='$per_test_timeout'
+FW443_BENCH_DATA='$build/bench/data'
 JOB
 
-ntests=$(echo "$tests" | wc -w)
-vm_timeout=$((boot_allowance + ntests * (per_test_timeout + 15)))
+# Each test's own "# timeout: N", or the default, plus time to clean up.
+vm_timeout=$boot_allowance
+for t in $tests; do
+	limit=$(sed -n 's/^# timeout: \([0-9]\+\)$/\1/p' "$repo/tests/integration/$t.sh" | head -n 1)
+	vm_timeout=$((vm_timeout + ${limit:-$per_test_timeout} + 15))
+done
 serial="file:$out/console.log"
 loglevel=5
-if [ "$mode" = demo ]; then
+cpu=(-smp 2)
+case $mode in
+demo)
 	serial=stdio
 	loglevel=4
-fi
+	;;
+bench)
+	# One vCPU, and the guest clock ticks once per instruction.
+	cpu=(-smp 1 -icount shift=0,sleep=off)
+	FW443_APPEND="${FW443_APPEND:-} nohz=off"
+	vm_timeout=${FW443_BENCH_TIMEOUT:-5400}
+	;;
+esac
 
 timeout -k 10 "$vm_timeout" qemu-system-x86_64 \
-	-accel tcg -cpu max -smp 2 -m 2048 \
+	-accel tcg -cpu max "${cpu[@]}" -m 3072 \
 	-nodefaults -display none -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 loglevel=$loglevel mitigations=off ${FW443_APPEND:-}" \
@@ -88,7 +106,7 @@ rc=$?
 
 # isa-debug-exit: guest-init.sh writes 0, qemu exits 1.
 case $rc in
-1)	[ "$mode" = demo ] && exit "$(cat "$out/demo.rc" 2>/dev/null || echo 1)"
+1)	[ "$mode" = check ] || exit "$(cat "$out/$mode.rc" 2>/dev/null || echo 1)"
 	exit 0 ;;
 124|137) echo "vm: killed after ${vm_timeout}s; console log: $out/console.log" >&2 ;;
 *)	echo "vm: qemu exited with status $rc before the guest finished (kernel panic?); console log: $out/console.log" >&2 ;;
