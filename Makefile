@@ -16,7 +16,7 @@ export FW443_BUILD := $(BUILD)
 # make check T="unit vm/counters": run only these suites or groups.
 T ?=
 
-.PHONY: all module userspace unit fuzz deps check check-debug demo checkpatch clean
+.PHONY: all module userspace unit fuzz deps check check-debug bench demo checkpatch clean
 
 all: module userspace
 
@@ -53,6 +53,12 @@ check-debug:
 	$(MAKE) all fuzz
 	FW443_MATRIX=debug FW443_TEST_TIMEOUT=900 tests/check.sh $(or $(T),vm)
 
+# Instruction counts against nftables and ipset, written to BENCHMARKS.md.
+bench:
+	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
+	$(MAKE) all
+	tests/bench/run.sh
+
 demo:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
 	$(MAKE) all
@@ -68,4 +74,5 @@ clean:
 	$(MAKE) -C userspace clean
 	$(MAKE) -C tests/unit clean
 	$(MAKE) -C tests/fuzz clean
+	$(MAKE) -C tests/bench clean
 	rm -rf $(BUILD)

@@ -19,6 +19,8 @@ packages=(
 	iproute2 nftables ethtool openssl curl python3 jq procps util-linux
 	# the man page check
 	groff-base
+	# make bench: the contenders and the instruments
+	ipset iptables time valgrind
 	# the debug kernel of make check-debug, built from linux-source-6.1
 	flex bison bc libelf-dev libssl-dev
 )

@@ -1,0 +1,154 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench, inside a one-vCPU guest under qemu -icount shift=0 (1 ns of
+# guest time is one instruction): the same job, dropping TCP/443 from
+# listed sources, done by no firewall, nftables interval sets, ipset
+# hash:net with iptables (legacy), and fw443, each in a fresh namespace, in
+# one boot. Results go to $FW443_OUT/bench.txt as "key value" lines.
+#
+# The fw443 module is loaded last: its hooks (and the defragmentation it
+# enables) are in every namespace once it is in.
+set -u
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+out=/fw443-out/bench.txt
+data=/tmp/bench
+TUNSEND=$repo/tests/bench/build/tunsend
+FW443=$repo/userspace/fw443
+PACKETS=${FW443_BENCH_PACKETS:-100000}
+REPS=3
+DST4=192.0.2.99
+DST6=2001:db8:d::99
+
+record() {
+	echo "$1 $2" >> "$out"
+	echo "bench: $1 $2" > /dev/console
+}
+
+# Reading over 9p idles the guest: inputs go to tmpfs first.
+cp -r "$FW443_BENCH_DATA" "$data"
+: > "$out"
+# Random numbers cost ~10k instructions each until the pool is ready.
+python3 -c 'import os; os.getrandom(16)'
+
+record version.kernel "$(uname -r)"
+record version.nft "$(nft --version)"
+record version.ipset "$(ipset version | head -n 1)"
+record version.iptables "$(iptables-legacy --version)"
+record version.fw443 "$("$FW443" --version)"
+
+ns_per_insn=$("$TUNSEND" --calibrate 500000000 | awk '{ printf "%.6f", $1 / 1e9 }')
+record calibration.ns_per_instruction "$ns_per_insn"
+
+netns_seq=0
+# fresh_ns: a router namespace fed by tun0, forwarding into dummy0.
+fresh_ns() {
+	netns_seq=$((netns_seq + 1))
+	ns=bench$netns_seq
+	ip netns add "$ns"
+	ip -n "$ns" link set lo up
+	ip -n "$ns" tuntap add dev tun0 mode tun
+	ip -n "$ns" addr add 198.18.0.1/15 dev tun0
+	ip -n "$ns" addr add 2001:db8:b::1/64 dev tun0 nodad
+	ip -n "$ns" link set tun0 up
+	ip -n "$ns" link add dummy0 type dummy
+	ip -n "$ns" addr add 192.0.2.1/24 dev dummy0
+	ip -n "$ns" addr add 2001:db8:d::1/64 dev dummy0 nodad
+	ip -n "$ns" link set dummy0 up
+	ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1 \
+		net.ipv6.conf.all.forwarding=1 net.ipv4.conf.all.rp_filter=0 \
+		net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.tun0.rp_filter=0
+}
+
+# per_packet FAMILY: instructions per packet through $ns, best of REPS.
+per_packet() {
+	local src=$data/src$1.txt dst=$DST4 best= t i
+	[ "$1" = 6 ] && dst=$DST6
+	ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" 20000 > /dev/null
+	for i in $(seq 1 $REPS); do
+		t=$(ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" "$PACKETS")
+		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
+	done
+	awk -v t="$best" -v n="$PACKETS" -v c="$ns_per_insn" \
+		'BEGIN { printf "%.0f", t / n / c }'
+}
+
+# kernel_bytes: what the kernel holds in slab, vmalloc and per-CPU memory.
+kernel_bytes() {
+	awk '/^(Slab|VmallocUsed|Percpu):/ { kb += $2 } END { print kb * 1024 }' \
+		/proc/meminfo
+}
+
+# timed KEY COMMAND...: instructions the command took (userspace and
+# kernel), its peak memory, and the kernel memory it left behind.
+timed() {
+	local key=$1 t0 t1 mem0 rss
+	shift
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	mem0=$(kernel_bytes)
+	t0=$(date +%s%N)
+	rss=$( { /usr/bin/time -f %M "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+	t1=$(date +%s%N)
+	record "load.$key.instructions" "$(awk -v d=$((t1 - t0)) -v c="$ns_per_insn" 'BEGIN { printf "%.0f", d / c }')"
+	record "load.$key.tool_peak_kb" "$rss"
+	record "load.$key.kernel_bytes" "$(( $(kernel_bytes) - mem0 ))"
+}
+
+count() { wc -l < "$data/$1.txt"; }
+
+sets4="v4-1000 v4-100000 v4-1000000"
+modprobe -a nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
+	ip6_tables ip6table_raw
+
+# --- no firewall ---------------------------------------------------------
+fresh_ns
+record packet.none.v4 "$(per_packet 4)"
+record packet.none.v6 "$(per_packet 6)"
+
+# --- nftables interval sets (two namespaces each, keep the lower) --------
+for set in $sets4 v6-bogons; do
+	fam=4; [ "$set" = v6-bogons ] && fam=6
+	best=
+	for attempt in 1 2; do
+		fresh_ns
+		[ "$attempt" = 1 ] && timed "nft.$set" ip netns exec "$ns" nft -f "$data/$set.nft"
+		[ "$attempt" = 2 ] && ip netns exec "$ns" nft -f "$data/$set.nft"
+		v=$(per_packet $fam)
+		[ -z "$best" ] || [ "$v" -lt "$best" ] && best=$v
+		ip netns del "$ns"
+	done
+	record "packet.nft.$set" "$best"
+	record "entries.$set" "$(count "$set")"
+done
+
+# --- ipset hash:net + iptables (legacy) -----------------------------------
+for set in $sets4 v6-bogons; do
+	fam=4 ipt=iptables-legacy
+	[ "$set" = v6-bogons ] && fam=6 ipt=ip6tables-legacy
+	fresh_ns
+	timed "ipset.$set" ip netns exec "$ns" ipset restore -f "$data/$set.ipset"
+	ip netns exec "$ns" "$ipt" -t raw -A PREROUTING -p tcp --dport 443 \
+		-m set --match-set s src -j DROP
+	record "packet.ipset.$set" "$(per_packet $fam)"
+	ip netns exec "$ns" "$ipt" -t raw -F
+	ip netns exec "$ns" ipset destroy
+	ip netns del "$ns"
+done
+
+# --- fw443 ------------------------------------------------------------------
+modprobe -a nf_defrag_ipv4 nf_defrag_ipv6
+insmod "$FW443_KO" || exit 1
+fresh_ns
+record packet.fw443_empty.v4 "$(per_packet 4)"
+record packet.fw443_empty.v6 "$(per_packet 6)"
+for set in $sets4 v6-bogons; do
+	fam=4; [ "$set" = v6-bogons ] && fam=6
+	fresh_ns
+	timed "fw443.$set" ip netns exec "$ns" "$FW443" block load s \
+		"$data/$set.txt" direction in
+	record "packet.fw443.$set" "$(per_packet $fam)"
+	record "stored.fw443.$set" "$(ip netns exec "$ns" "$FW443" lists -j | jq '.lists[0].entries_v4 + .lists[0].entries_v6')"
+	record "memory.fw443.$set" "$(ip netns exec "$ns" "$FW443" lists -j | jq '.lists[0].memory_bytes')"
+	ip netns del "$ns"
+done
+echo "bench: done" > /dev/console

@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: measure fw443 against no firewall, nftables and ipset +
+# iptables doing the same job, counting instructions (a one-vCPU guest
+# under qemu -icount shift=0; callgrind for the prefix table in userspace),
+# and write the figures with their method to BENCHMARKS.md.
+#
+# Slow by design (the 1M-entry loads of nft and ipset alone take tens of
+# billions of instructions under emulation): expect 30-60 minutes.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+build=${FW443_BUILD:-$repo/build}
+feeds=$repo/tests/data/blocklists
+data=$build/bench/data
+
+# The kernel the reference figures were taken on: Debian 12's own.
+kver=${FW443_BENCH_KERNEL:-$(ls -d /usr/src/linux-headers-6.1.*-amd64 | sort -V | tail -n 1)}
+kver=${kver#/usr/src/linux-headers-}
+"$repo/scripts/build-module.sh" "/usr/src/linux-headers-$kver" "$build/kernels/$kver" > /dev/null
+make -s -C "$repo/tests/bench" all
+
+if [ ! -f "$data/.done" ] || [ "$repo/tests/bench/gendata.py" -nt "$data/.done" ]; then
+	rm -rf "$data"
+	python3 "$repo/tests/bench/gendata.py" "$feeds/firehol_level1.netset" \
+		"$feeds/fullbogons-ipv6.txt" "$data"
+	touch "$data/.done"
+fi
+
+out=$build/bench/vm
+FW443_KO=$build/kernels/$kver/kmod/fw443.ko FW443_VM_OUT=$out \
+	"$repo/tests/vm/run.sh" --bench || {
+	echo "bench: the benchmark VM failed; see $out/bench.log and $out/console.log" >&2
+	exit 1
+}
+
+make -s -C "$repo/tests/bench" lpm FEED4="$feeds/firehol_level1.netset" \
+	FEED6="$feeds/fullbogons-ipv6.txt" > "$build/bench/lpm.txt"
+
+python3 "$repo/tests/bench/report.py" "$out/bench.txt" "$build/bench/lpm.txt" \
+	"$kver" > "$repo/BENCHMARKS.md"
+echo "bench: wrote BENCHMARKS.md"
