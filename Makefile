@@ -51,7 +51,7 @@ check:
 check-debug:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
 	$(MAKE) all fuzz
-	FW443_MATRIX=debug FW443_TEST_TIMEOUT=900 tests/check.sh $(or $(T),vm)
+	FW443_MATRIX=debug FW443_TIMEOUT_SCALE=4 tests/check.sh $(or $(T),vm)
 
 # Instruction counts against nftables and ipset, written to BENCHMARKS.md.
 bench:

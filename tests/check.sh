@@ -149,18 +149,26 @@ run_vm_on() {
 	echo "# vm: console log $out/console.log, kernel log $out/dmesg.txt"
 }
 
+# Tests that prove scale rather than compatibility ("# matrix: first" in
+# the file) run on the first kernel of the matrix only, to keep the suite
+# short; the debug kernel runs everything.
 run_vm() {
-	local t kernel
+	local t kernel all=() every=()
 
-	names=()
 	for t in "$repo"/tests/integration/*.sh; do
 		t=$(basename "$t" .sh)
 		[ "$t" = lib ] && continue
-		selected "vm/$t" && names+=("$t")
+		selected "vm/$t" || continue
+		all+=("$t")
+		grep -qx '# matrix: first' "$repo/tests/integration/$t.sh" ||
+			every+=("$t")
 	done
-	[ ${#names[@]} -gt 0 ] || return 0
+	[ ${#all[@]} -gt 0 ] || return 0
+	names=("${all[@]}")
 	for kernel in ${FW443_MATRIX:-$(default_matrix)}; do
 		run_vm_on "$kernel"
+		names=("${every[@]}")
+		[ ${#names[@]} -gt 0 ] || break
 	done
 }
 

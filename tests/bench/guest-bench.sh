@@ -36,6 +36,7 @@ record version.ipset "$(ipset version | head -n 1)"
 record version.iptables "$(iptables-legacy --version)"
 record version.fw443 "$("$FW443" --version)"
 
+modprobe tun || exit 1
 ns_per_insn=$("$TUNSEND" --calibrate 500000000 | awk '{ printf "%.6f", $1 / 1e9 }')
 record calibration.ns_per_instruction "$ns_per_insn"
 
@@ -65,7 +66,8 @@ per_packet() {
 	[ "$1" = 6 ] && dst=$DST6
 	ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" 20000 > /dev/null
 	for i in $(seq 1 $REPS); do
-		t=$(ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" "$PACKETS")
+		t=$(ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" "$PACKETS") ||
+			{ echo "bench: tunsend failed in $ns" > /dev/console; exit 1; }
 		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
 	done
 	awk -v t="$best" -v n="$PACKETS" -v c="$ns_per_insn" \
@@ -87,7 +89,8 @@ timed() {
 	echo 3 > /proc/sys/vm/drop_caches
 	mem0=$(kernel_bytes)
 	t0=$(date +%s%N)
-	rss=$( { /usr/bin/time -f %M "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+	/usr/bin/time -o /tmp/time.out -f %M "$@" > /dev/null 2>&1
+	rss=$(tail -n 1 /tmp/time.out)
 	t1=$(date +%s%N)
 	record "load.$key.instructions" "$(awk -v d=$((t1 - t0)) -v c="$ns_per_insn" 'BEGIN { printf "%.0f", d / c }')"
 	record "load.$key.tool_peak_kb" "$rss"
@@ -97,7 +100,7 @@ timed() {
 count() { wc -l < "$data/$1.txt"; }
 
 sets4="v4-1000 v4-100000 v4-1000000"
-modprobe -a nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
+modprobe -a tun nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
 	ip6_tables ip6table_raw
 
 # --- no firewall ---------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # timeout: 900
+# matrix: first
 # Lists at scale: a million prefixes load and are stored as the reference
 # counts them; ten million lines exceed the limit with a clear error and
 # change nothing; a list reloaded again and again under traffic never lets

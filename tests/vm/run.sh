@@ -13,6 +13,7 @@
 # unless FW443_KERNEL names another kernel image (the debug kernel), which
 # then has what the VM needs built in. FW443_APPEND adds to its command
 # line; FW443_VM_OUT is where results go (default $FW443_BUILD/vm/VERSION).
+# FW443_TIMEOUT_SCALE multiplies every test's time limit (slow kernels).
 #
 # Results: results/NAME.{tap,log,rc}, console.log, dmesg.txt in the output
 # directory. Exit status: 0 when the guest ran to its end, 1 when the VM
@@ -23,6 +24,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FW443_BUILD:-$repo/build}
 ko=${FW443_KO:-$repo/kmod/fw443.ko}
 per_test_timeout=${FW443_TEST_TIMEOUT:-300}
+timeout_scale=${FW443_TIMEOUT_SCALE:-1}
 boot_allowance=120
 mode=check
 
@@ -68,6 +70,7 @@ FW443_KO='$ko'
 FW443_MODE='$mode'
 FW443_TESTS='$(echo $tests)'
 FW443_TEST_TIMEOUT='$per_test_timeout'
+FW443_TIMEOUT_SCALE='$timeout_scale'
 FW443_BENCH_DATA='$build/bench/data'
 JOB
 
@@ -75,7 +78,7 @@ JOB
 vm_timeout=$boot_allowance
 for t in $tests; do
 	limit=$(sed -n 's/^# timeout: \([0-9]\+\)$/\1/p' "$repo/tests/integration/$t.sh" | head -n 1)
-	vm_timeout=$((vm_timeout + ${limit:-$per_test_timeout} + 15))
+	vm_timeout=$((vm_timeout + ${limit:-$per_test_timeout} * timeout_scale + 15))
 done
 serial="file:$out/console.log"
 loglevel=5
