@@ -173,7 +173,6 @@ void fw443_list_data_entry(const struct fw443_list_data *d,
 			   struct fw443_prefix *p, u32 *expires, u64 *hits);
 bool fw443_list_data_expiring(const struct fw443_list_data *d, u32 now);
 
-/* list.c */
 struct fw443_list_entry_in {
 	struct fw443_prefix p;
 	u32 expires;

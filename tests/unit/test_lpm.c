@@ -255,6 +255,57 @@ TEST(random_v6)
 	check_random(_metadata, 6);
 }
 
+/*
+ * The accessors the module's lists use beside lookup: find() returns each
+ * stored entry's own index, parent() the longest other stored prefix that
+ * holds it (brute force decides), and copy() the same entries.
+ */
+static void check_accessors(struct __test_metadata *_metadata, int family)
+{
+	struct fw443_prefix *set = calloc(RANDOM_PREFIXES, sizeof(*set));
+	struct rng r = { 77 + family };
+	struct fw443_lpm *t, *c;
+	uint32_t i, j, n;
+
+	ASSERT_NE(NULL, set);
+	random_set(&r, family, set, RANDOM_PREFIXES);
+	ASSERT_EQ(0, fw443_lpm_build(&t, family, set, RANDOM_PREFIXES));
+	ASSERT_EQ(0, fw443_lpm_copy(&c, t));
+	n = fw443_lpm_count(t);
+	ASSERT_EQ(n, fw443_lpm_count(c));
+	for (i = 0; i < n; i++) {
+		struct fw443_prefix e, f, q;
+		s32 want = -1;
+
+		ASSERT_EQ(0, fw443_lpm_entry(t, i, &e));
+		ASSERT_EQ(0, fw443_lpm_entry(c, i, &f));
+		EXPECT_EQ(0, memcmp(&e, &f, sizeof(e)));
+		EXPECT_EQ((s32)i, fw443_lpm_find(t, &e));
+		EXPECT_EQ(e.len, fw443_lpm_prefix_len(t, i));
+		for (j = 0; j < n; j++) {
+			ASSERT_EQ(0, fw443_lpm_entry(t, j, &q));
+			if (j != i && q.len < e.len && ref_holds(&q, e.addr) &&
+			    (want < 0 || q.len > fw443_lpm_prefix_len(t, want)))
+				want = j;
+		}
+		EXPECT_EQ(want, fw443_lpm_parent(t, i));
+	}
+	fw443_lpm_free(c);
+	fw443_lpm_free(t);
+	free(set);
+	EXPECT_NO_LEAKS();
+}
+
+TEST(accessors_v4)
+{
+	check_accessors(_metadata, 4);
+}
+
+TEST(accessors_v6)
+{
+	check_accessors(_metadata, 6);
+}
+
 static struct fw443_prefix v4(uint8_t a, uint8_t b, uint8_t c, uint8_t d,
 			      uint8_t len)
 {
