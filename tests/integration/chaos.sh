@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # timeout: 600
+# matrix: first
 # Chaos: the module unloaded and reloaded under full traffic with lists in
 # place; namespaces with their own lists created and destroyed in a loop
 # while traffic flows in them; lists re-applied in a loop under HTTPS

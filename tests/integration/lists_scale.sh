@@ -33,22 +33,25 @@ random_prefixes() {
 }
 
 random_prefixes 1000000 11 > "$TESTS_TMP/1m"
+stored=$(python3 "$REF" count "$TESTS_TMP/1m")
 start=$SECONDS
 check "a 1,000,000-prefix load" rtr block load big "$TESTS_TMP/1m"
 diag "took $((SECONDS - start)) s under TCG"
-check_eq "it stores what the reference counts" \
-	"$(python3 "$REF" count "$TESTS_TMP/1m")" "$(list_field big entries_v4)"
+check_eq "it stores what the reference counts" "$stored" \
+	"$(list_field big entries_v4)"
 diag "kernel memory of the list: $(list_field big memory_bytes) bytes"
 
 gen=$(rtr status -j | jq .generation)
-random_prefixes 10000000 12 > "$TESTS_TMP/10m"
+# Ten copies of the million: ten million lines, made fast. The limit counts
+# entries as they come, duplicates included.
+for i in 1 2 3 4 5 6 7 8 9 10; do cat "$TESTS_TMP/1m"; done > "$TESTS_TMP/10m"
 out=$(rtr block load big "$TESTS_TMP/10m" 2>&1)
 check_eq "ten million lines: the load fails" 1 "$?"
 check "with a message naming the limit and the line" \
 	grep -Eq '4194304.*|:4194305' <<< "$out"
 diag "$out"
-check_eq "and the list keeps its million prefixes" \
-	"$(python3 "$REF" count "$TESTS_TMP/1m")" "$(list_field big entries_v4)"
+check_eq "and the list keeps its million prefixes" "$stored" \
+	"$(list_field big entries_v4)"
 check_eq "and the configuration generation did not move" \
 	"$gen" "$(rtr status -j | jq .generation)"
 rm -f "$TESTS_TMP/10m"
