@@ -79,6 +79,22 @@ rtr block add "$CLI_V6" list inbound
 check "an in list blocks the client that connects (IPv6)" https_fails "$SRV_V6"
 rtr block destroy inbound
 
+rtr block create counted direction out counters
+rtr block add "$SRV_V4" list counted
+rtr block add 198.51.100.0/24 list counted
+https_blocked "$SRV_V4"
+entry_hits() {
+	rtr block list counted -j |
+		jq -r --arg p "$1" '.entries[] | select(.prefix == $p) | .hits'
+}
+check "a counters list counts hits per entry (the /32 that matched)" \
+	test "$(entry_hits "$SRV_V4/32")" -gt 0
+check_eq "and not on the /24 it overrode" 0 "$(entry_hits 198.51.100.0/24)"
+rtr block add 2001:db8:ff::/48 list counted
+check "hit counts survive a change of the list" \
+	test "$(entry_hits "$SRV_V4/32")" -gt 0
+rtr block destroy counted
+
 rtr block add "$SRV_V4/32" list temp timeout 5
 # Blocked means the SYN and its retransmissions go unanswered for 2 s.
 check "an entry with a timeout blocks while it lasts" https_blocked "$SRV_V4"
