@@ -140,8 +140,14 @@ static bool fw443_is_loopback(const struct net_device *dev)
 	return !dev || (dev->flags & IFF_LOOPBACK);
 }
 
-static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
-					   const struct nf_hook_state *state)
+/*
+ * PRE_ROUTING and LOCAL_OUT, the first hook a packet meets in a namespace:
+ * count it, then check the lists unless it stays on the host.
+ */
+static unsigned int fw443_first_hook(struct sk_buff *skb,
+				     const struct nf_hook_state *state,
+				     const struct net_device *dev,
+				     enum fw443_hook_point at)
 {
 	struct fw443_net *fn = fw443_pernet(state->net);
 	struct fw443_pkt pkt;
@@ -149,9 +155,15 @@ static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
 	if (!fw443_classify(skb, state->pf, &pkt))
 		return NF_ACCEPT;
 	fw443_count(fn, skb, &pkt);
-	if (fw443_is_loopback(state->in))
+	if (fw443_is_loopback(dev))
 		return NF_ACCEPT;
-	return fw443_check_lists(fn, &pkt, FW443_AT_ENTRY);
+	return fw443_check_lists(fn, &pkt, at);
+}
+
+static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
+					   const struct nf_hook_state *state)
+{
+	return fw443_first_hook(skb, state, state->in, FW443_AT_ENTRY);
 }
 
 static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
@@ -168,15 +180,7 @@ static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
 static unsigned int fw443_hook_local_out(void *priv, struct sk_buff *skb,
 					 const struct nf_hook_state *state)
 {
-	struct fw443_net *fn = fw443_pernet(state->net);
-	struct fw443_pkt pkt;
-
-	if (!fw443_classify(skb, state->pf, &pkt))
-		return NF_ACCEPT;
-	fw443_count(fn, skb, &pkt);
-	if (fw443_is_loopback(state->out))
-		return NF_ACCEPT;
-	return fw443_check_lists(fn, &pkt, FW443_AT_EXIT);
+	return fw443_first_hook(skb, state, state->out, FW443_AT_EXIT);
 }
 
 #define FW443_HOOK(_fn, _pf, _hooknum) {		\
