@@ -97,8 +97,9 @@ tap_done() {
 }
 
 # wait_until TIMEOUT_SECONDS COMMAND...: poll a condition, never sleep blind.
+# The timeout grows with FW443_TIMEOUT_SCALE on slow (debug) kernels.
 wait_until() {
-	local deadline=$((SECONDS + $1))
+	local deadline=$((SECONDS + $1 * ${FW443_TIMEOUT_SCALE:-1}))
 	shift
 	until "$@" > /dev/null 2>&1; do
 		[ "$SECONDS" -ge "$deadline" ] && return 1
