@@ -40,16 +40,28 @@ err_stats:
 	return err;
 }
 
+/*
+ * Unregistering a hook does not wait for packets already inside it: the
+ * netns core (namespace teardown and module unload alike) waits for an RCU
+ * grace period between pre_exit and exit, after which no hook still reads
+ * the configuration or the stats that exit frees.
+ */
+static void __net_exit fw443_net_pre_exit(struct net *net)
+{
+	struct fw443_net *fn = fw443_pernet(net);
+
+	/* No socket is left in the namespace (or the family is gone, on
+	 * unload), so no transaction can begin; the expiry work is the last
+	 * writer, and it must not publish (and hook) after this.
+	 */
+	cancel_delayed_work_sync(&fn->expiry_work);
+	fw443_hooks_unregister(net);
+}
+
 static void __net_exit fw443_net_exit(struct net *net)
 {
 	struct fw443_net *fn = fw443_pernet(net);
 
-	/* Unregistering waits for hooks in flight (synchronize_net), so no
-	 * packet still reads the configuration or the stats freed below. No
-	 * socket is left in the namespace, so no transaction can begin.
-	 */
-	fw443_hooks_unregister(net);
-	cancel_delayed_work_sync(&fn->expiry_work);
 	fw443_txn_free(fn->txn);
 	fn->txn = NULL;
 	fw443_config_exit(fn);
@@ -57,10 +69,11 @@ static void __net_exit fw443_net_exit(struct net *net)
 }
 
 static struct pernet_operations fw443_net_ops = {
-	.init	= fw443_net_init,
-	.exit	= fw443_net_exit,
-	.id	= &fw443_net_id,
-	.size	= sizeof(struct fw443_net),
+	.init		= fw443_net_init,
+	.pre_exit	= fw443_net_pre_exit,
+	.exit		= fw443_net_exit,
+	.id		= &fw443_net_id,
+	.size		= sizeof(struct fw443_net),
 };
 
 static int __init fw443_init(void)
