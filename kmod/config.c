@@ -9,6 +9,7 @@
  * an rcu_work, in process context after a grace period, because freeing
  * large prefix tables (vmalloc) does not belong in softirq.
  */
+#include <linux/netlink.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -96,18 +97,26 @@ static void fw443_config_index_roles(struct fw443_config *cfg)
 }
 
 /*
- * Make @cfg the namespace's configuration. Called with fn->lock held; the
- * caller gives up @cfg. Expiring entries restart the expiry work.
+ * Make @cfg the namespace's configuration. Called with fn->lock held; on
+ * success the caller gives up @cfg, on failure nothing changed. Expiring
+ * entries restart the expiry work.
  */
-void fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
-			  bool bump_generation)
+int fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
+			 bool bump_generation, struct netlink_ext_ack *extack)
 {
 	struct fw443_config *old = fw443_config_current(fn);
 	bool expiring = false;
 	u32 i;
+	int err;
 
 	fw443_config_index_roles(cfg);
+	err = fw443_hooks_grow(fn, cfg);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "cannot register the FORWARD hooks");
+		return err;
+	}
 	rcu_assign_pointer(fn->config, cfg);
+	fw443_hooks_shrink(fn, cfg);
 	if (bump_generation)
 		WRITE_ONCE(fn->generation, fn->generation + 1);
 	INIT_RCU_WORK(&old->free_work, fw443_config_free_work);
@@ -117,4 +126,5 @@ void fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
 		expiring |= fw443_list_data_expiring(cfg->lists[i].data, 0);
 	if (expiring)
 		mod_delayed_work(fw443_wq, &fn->expiry_work, HZ);
+	return 0;
 }

@@ -115,6 +115,8 @@ struct fw443_net {
 	u64 slot_base[FW443_LISTS_MAX];
 	/* Drops entries whose timeout passed from the lists. */
 	struct delayed_work expiry_work;
+	/* The FORWARD hooks are registered (under lock). */
+	bool forward_hooked;
 	struct net *net;
 };
 
@@ -154,8 +156,8 @@ int fw443_config_init(struct fw443_net *fn);
 void fw443_config_exit(struct fw443_net *fn);
 struct fw443_config *fw443_config_clone(const struct fw443_config *cfg);
 void fw443_config_free(struct fw443_config *cfg);
-void fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
-			  bool bump_generation);
+int fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
+			 bool bump_generation, struct netlink_ext_ack *extack);
 struct fw443_config *fw443_config_current(struct fw443_net *fn);
 int fw443_config_find_list(const struct fw443_config *cfg, const char *name);
 
@@ -236,6 +238,8 @@ void fw443_expiry_run(struct work_struct *work);
 /* hook.c */
 int fw443_hooks_register(struct net *net);
 void fw443_hooks_unregister(struct net *net);
+int fw443_hooks_grow(struct fw443_net *fn, const struct fw443_config *cfg);
+void fw443_hooks_shrink(struct fw443_net *fn, const struct fw443_config *cfg);
 
 /* netlink.c */
 int fw443_netlink_init(void);

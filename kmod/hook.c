@@ -8,8 +8,11 @@
  * arrives, forwarded or local) and LOCAL_OUT (traffic the host sends), where
  * each packet is counted exactly once on its way through a namespace, and at
  * FORWARD, where a forwarded packet's destination is known to be remote.
- * They run under rcu_read_lock() from the netfilter core and take no lock of
- * their own.
+ * The FORWARD hooks are there only while a list checks destinations: a
+ * router that only checks where connections come from pays for one hook
+ * per packet, not two.
+ * Hooks run under rcu_read_lock() from the netfilter core and take no lock
+ * of their own; they are registered and unregistered under fw443_net.lock.
  * Every byte of the packet beyond the IP header is read through
  * skb_header_pointer(), so truncated and non-linear packets are safe.
  */
@@ -31,7 +34,8 @@ struct fw443_pkt {
 	unsigned int thoff;	/* TCP header offset from skb->data */
 	const u8 *saddr;	/* in the IP header, network order */
 	const u8 *daddr;
-	struct tcphdr th;
+	const struct tcphdr *th;	/* in the skb, or a copy in th_buf */
+	struct tcphdr th_buf;
 };
 
 /* Where a packet is seen, which decides whose address is remote. */
@@ -77,20 +81,23 @@ static bool fw443_classify(struct sk_buff *skb, u8 pf, struct fw443_pkt *pkt)
 		unsigned short frag_off = 0;
 		unsigned int thoff = 0;
 
-		if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
-				  NULL) != IPPROTO_TCP || frag_off)
+		/* Most packets carry no extension header: skip the walk. */
+		if (ip6h->nexthdr == IPPROTO_TCP)
+			thoff = sizeof(*ip6h);
+		else if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
+				       NULL) != IPPROTO_TCP || frag_off)
 			return false;
 		pkt->ipver = FW443_IPV6;
 		pkt->thoff = thoff;
 		pkt->saddr = ip6h->saddr.s6_addr;
 		pkt->daddr = ip6h->daddr.s6_addr;
 	}
-	th = skb_header_pointer(skb, pkt->thoff, sizeof(pkt->th), &pkt->th);
+	th = skb_header_pointer(skb, pkt->thoff, sizeof(pkt->th_buf),
+				&pkt->th_buf);
 	if (!th)
 		return false;
-	if (th != &pkt->th)
-		pkt->th = *th;
-	return fw443_tcp_direction(&pkt->th, &pkt->dir);
+	pkt->th = th;
+	return fw443_tcp_direction(th, &pkt->dir);
 }
 
 static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
@@ -103,7 +110,7 @@ static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
 	 */
 	if (skb_is_gso(skb)) {
 		segs = skb_shinfo(skb)->gso_segs;
-		wire_bytes += (segs - 1) * (pkt->thoff + __tcp_hdrlen(&pkt->th));
+		wire_bytes += (segs - 1) * (pkt->thoff + __tcp_hdrlen(pkt->th));
 	}
 	fw443_stats_count_traffic(fn, pkt->ipver, pkt->dir, segs, wire_bytes);
 }
@@ -192,12 +199,53 @@ static unsigned int fw443_hook_local_out(void *priv, struct sk_buff *skb,
 
 static const struct nf_hook_ops fw443_nf_ops[] = {
 	FW443_HOOK(fw443_hook_pre_routing, NFPROTO_IPV4, NF_INET_PRE_ROUTING),
-	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV4, NF_INET_FORWARD),
 	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV4, NF_INET_LOCAL_OUT),
 	FW443_HOOK(fw443_hook_pre_routing, NFPROTO_IPV6, NF_INET_PRE_ROUTING),
-	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV6, NF_INET_FORWARD),
 	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV6, NF_INET_LOCAL_OUT),
 };
+
+static const struct nf_hook_ops fw443_forward_ops[] = {
+	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV4, NF_INET_FORWARD),
+	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV6, NF_INET_FORWARD),
+};
+
+/* A forwarded packet's destination is checked by the responder lists. */
+static bool fw443_wants_forward(const struct fw443_config *cfg)
+{
+	return cfg->n_role_lists[FW443_ROLE_RESPONDER];
+}
+
+/*
+ * Before @cfg is published: register the FORWARD hooks if it needs them and
+ * they are not there yet. Nothing changes on failure.
+ */
+int fw443_hooks_grow(struct fw443_net *fn, const struct fw443_config *cfg)
+{
+	int err;
+
+	lockdep_assert_held(&fn->lock);
+	if (fn->forward_hooked || !fw443_wants_forward(cfg))
+		return 0;
+	err = nf_register_net_hooks(fn->net, fw443_forward_ops,
+				    ARRAY_SIZE(fw443_forward_ops));
+	if (!err)
+		fn->forward_hooked = true;
+	return err;
+}
+
+/*
+ * After @cfg is published: drop the FORWARD hooks it does not need. Only
+ * now, so that the configuration it replaced was enforced to its end.
+ */
+void fw443_hooks_shrink(struct fw443_net *fn, const struct fw443_config *cfg)
+{
+	lockdep_assert_held(&fn->lock);
+	if (!fn->forward_hooked || fw443_wants_forward(cfg))
+		return;
+	nf_unregister_net_hooks(fn->net, fw443_forward_ops,
+				ARRAY_SIZE(fw443_forward_ops));
+	fn->forward_hooked = false;
+}
 
 int fw443_hooks_register(struct net *net)
 {
@@ -225,8 +273,15 @@ err_v4:
 	return err;
 }
 
+/* The namespace is going away: no configuration change can race with us. */
 void fw443_hooks_unregister(struct net *net)
 {
+	struct fw443_net *fn = fw443_pernet(net);
+
+	if (fn->forward_hooked)
+		nf_unregister_net_hooks(net, fw443_forward_ops,
+					ARRAY_SIZE(fw443_forward_ops));
+	fn->forward_hooked = false;
 	nf_unregister_net_hooks(net, fw443_nf_ops, ARRAY_SIZE(fw443_nf_ops));
 	nf_defrag_ipv6_disable(net);
 	nf_defrag_ipv4_disable(net);

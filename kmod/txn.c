@@ -144,8 +144,10 @@ static int fw443_txn_apply(struct fw443_net *fn, struct fw443_txn *txn,
 	if (err)
 		return err;
 	fw443_txn_assign_slots(fn, txn->staged, used);
+	err = fw443_config_publish(fn, txn->staged, bump_generation, extack);
+	if (err)
+		return err;
 	bitmap_copy(fn->slots_used, used, FW443_LISTS_MAX);
-	fw443_config_publish(fn, txn->staged, bump_generation);
 	txn->staged = NULL;
 	return 0;
 }
