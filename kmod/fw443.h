@@ -10,6 +10,7 @@
 #define _FW443_H
 
 #include <linux/mutex.h>
+#include <linux/netfilter.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
@@ -21,9 +22,9 @@
 
 #define FW443_VERSION "0.1.0"
 
-/* Netfilter priority: after defragmentation (-400) and the raw table (-300),
- * before connection tracking (-200), so that what fw443 drops never costs a
- * conntrack entry.
+/* Netfilter priority: after conntrack's defragmentation (-400) and the raw
+ * table (-300), before connection tracking (-200), so that what fw443 drops
+ * never costs a conntrack entry.
  */
 #define FW443_HOOK_PRIORITY (NF_IP_PRI_RAW + 10)
 
@@ -97,6 +98,10 @@ struct fw443_config {
 struct fw443_txn;
 struct netlink_ext_ack;
 
+/* PRE_ROUTING and LOCAL_OUT, IPv4 and IPv6; FORWARD, IPv4 and IPv6. */
+#define FW443_ENTRY_HOOKS	4
+#define FW443_FORWARD_HOOKS	2
+
 struct fw443_net {
 	struct fw443_pcpu_stats __percpu *stats;
 	/* Serialises every configuration change and transaction. */
@@ -115,7 +120,11 @@ struct fw443_net {
 	u64 slot_base[FW443_LISTS_MAX];
 	/* Drops entries whose timeout passed from the lists. */
 	struct delayed_work expiry_work;
-	/* The FORWARD hooks are registered (under lock). */
+	/* This namespace's hooks (hook.c); the FORWARD ones are registered
+	 * while forward_hooked (under lock).
+	 */
+	struct nf_hook_ops entry_ops[FW443_ENTRY_HOOKS];
+	struct nf_hook_ops forward_ops[FW443_FORWARD_HOOKS];
 	bool forward_hooked;
 	struct net *net;
 };
@@ -235,9 +244,16 @@ struct fw443_list_edit *fw443_txn_list_edit(struct fw443_txn *txn,
 					    struct netlink_ext_ack *extack);
 void fw443_expiry_run(struct work_struct *work);
 
+/* defrag.c */
+struct nf_hook_state;
+unsigned int fw443_defrag4(struct sk_buff *skb,
+			   const struct nf_hook_state *state);
+unsigned int fw443_defrag6(struct fw443_net *fn, struct sk_buff *skb,
+			   const struct nf_hook_state *state);
+
 /* hook.c */
-int fw443_hooks_register(struct net *net);
-void fw443_hooks_unregister(struct net *net);
+int fw443_hooks_register(struct fw443_net *fn);
+void fw443_hooks_unregister(struct fw443_net *fn);
 int fw443_hooks_grow(struct fw443_net *fn, const struct fw443_config *cfg);
 void fw443_hooks_shrink(struct fw443_net *fn, const struct fw443_config *cfg);
 

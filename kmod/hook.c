@@ -15,6 +15,7 @@
  * of their own; they are registered and unregistered under fw443_net.lock.
  * Every byte of the packet beyond the IP header is read through
  * skb_header_pointer(), so truncated and non-linear packets are safe.
+ * Fragments are reassembled first (defrag.c).
  */
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -23,8 +24,6 @@
 #include <linux/netfilter_ipv6.h>
 #include <linux/tcp.h>
 #include <net/ipv6.h>
-#include <net/netfilter/ipv4/nf_defrag_ipv4.h>
-#include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 #include "fw443.h"
 
 /* What the hooks need to know of a TCP/443 packet. */
@@ -58,20 +57,33 @@ static bool fw443_tcp_direction(const struct tcphdr *th,
 	return false;
 }
 
-/* Fills @pkt for a TCP packet with port 443 on a side; false otherwise. */
-static bool fw443_classify(struct sk_buff *skb, u8 pf, struct fw443_pkt *pkt)
+/*
+ * Finds TCP with port 443 on a side: NF_ACCEPT with @pkt filled in and
+ * pkt->th set, NF_ACCEPT with pkt->th NULL for any other packet, or the
+ * verdict of reassembly for a fragment (NF_STOLEN, NF_DROP).
+ */
+static unsigned int fw443_classify(struct fw443_net *fn, struct sk_buff *skb,
+				   const struct nf_hook_state *state,
+				   struct fw443_pkt *pkt)
 {
 	const struct tcphdr *th;
+	unsigned int verdict;
 
-	if (pf == NFPROTO_IPV4) {
+	pkt->th = NULL;
+	if (state->pf == NFPROTO_IPV4) {
 		const struct iphdr *iph = ip_hdr(skb);
 
-		/* Defragmentation ran before us; a fragment that still
-		 * arrives is one defrag gave up on, and carries no TCP
-		 * header we could trust.
-		 */
-		if (iph->protocol != IPPROTO_TCP || ip_is_fragment(iph))
-			return false;
+		if (unlikely(ip_is_fragment(iph))) {
+			verdict = fw443_defrag4(skb, state);
+			iph = ip_hdr(skb);
+			/* A fragment that stays one has no TCP header we
+			 * could trust.
+			 */
+			if (verdict != NF_ACCEPT || ip_is_fragment(iph))
+				return verdict;
+		}
+		if (iph->protocol != IPPROTO_TCP)
+			return NF_ACCEPT;
 		pkt->ipver = FW443_IPV4;
 		pkt->thoff = ip_hdrlen(skb);
 		pkt->saddr = (const u8 *)&iph->saddr;
@@ -80,13 +92,21 @@ static bool fw443_classify(struct sk_buff *skb, u8 pf, struct fw443_pkt *pkt)
 		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
 		unsigned short frag_off = 0;
 		unsigned int thoff = 0;
+		int flags = 0;
 
-		/* Most packets carry no extension header: skip the walk. */
-		if (ip6h->nexthdr == IPPROTO_TCP)
+		/* Most packets carry no extension header: no walk. */
+		if (ip6h->nexthdr == IPPROTO_TCP) {
 			thoff = sizeof(*ip6h);
-		else if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
-				       NULL) != IPPROTO_TCP || frag_off)
-			return false;
+		} else {
+			verdict = fw443_defrag6(fn, skb, state);
+			if (verdict != NF_ACCEPT)
+				return verdict;
+			ip6h = ipv6_hdr(skb);
+			if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
+					  &flags) != IPPROTO_TCP ||
+			    (flags & IP6_FH_F_FRAG))
+				return NF_ACCEPT;
+		}
 		pkt->ipver = FW443_IPV6;
 		pkt->thoff = thoff;
 		pkt->saddr = ip6h->saddr.s6_addr;
@@ -94,10 +114,9 @@ static bool fw443_classify(struct sk_buff *skb, u8 pf, struct fw443_pkt *pkt)
 	}
 	th = skb_header_pointer(skb, pkt->thoff, sizeof(pkt->th_buf),
 				&pkt->th_buf);
-	if (!th)
-		return false;
-	pkt->th = th;
-	return fw443_tcp_direction(th, &pkt->dir);
+	if (th && fw443_tcp_direction(th, &pkt->dir))
+		pkt->th = th;
+	return NF_ACCEPT;
 }
 
 static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
@@ -151,16 +170,16 @@ static bool fw443_is_loopback(const struct net_device *dev)
  * PRE_ROUTING and LOCAL_OUT, the first hook a packet meets in a namespace:
  * count it, then check the lists unless it stays on the host.
  */
-static unsigned int fw443_first_hook(struct sk_buff *skb,
+static unsigned int fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
 				     const struct nf_hook_state *state,
 				     const struct net_device *dev,
 				     enum fw443_hook_point at)
 {
-	struct fw443_net *fn = fw443_pernet(state->net);
 	struct fw443_pkt pkt;
+	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
 
-	if (!fw443_classify(skb, state->pf, &pkt))
-		return NF_ACCEPT;
+	if (!pkt.th)
+		return verdict;
 	fw443_count(fn, skb, &pkt);
 	if (fw443_is_loopback(dev))
 		return NF_ACCEPT;
@@ -170,24 +189,25 @@ static unsigned int fw443_first_hook(struct sk_buff *skb,
 static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
 					   const struct nf_hook_state *state)
 {
-	return fw443_first_hook(skb, state, state->in, FW443_AT_ENTRY);
+	return fw443_first_hook(priv, skb, state, state->in, FW443_AT_ENTRY);
 }
 
 static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
 				       const struct nf_hook_state *state)
 {
+	struct fw443_net *fn = priv;
 	struct fw443_pkt pkt;
+	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
 
-	if (!fw443_classify(skb, state->pf, &pkt))
-		return NF_ACCEPT;
-	return fw443_check_lists(fw443_pernet(state->net), &pkt,
-				 FW443_AT_EXIT);
+	if (!pkt.th)
+		return verdict;
+	return fw443_check_lists(fn, &pkt, FW443_AT_EXIT);
 }
 
 static unsigned int fw443_hook_local_out(void *priv, struct sk_buff *skb,
 					 const struct nf_hook_state *state)
 {
-	return fw443_first_hook(skb, state, state->out, FW443_AT_EXIT);
+	return fw443_first_hook(priv, skb, state, state->out, FW443_AT_EXIT);
 }
 
 #define FW443_HOOK(_fn, _pf, _hooknum) {		\
@@ -197,14 +217,19 @@ static unsigned int fw443_hook_local_out(void *priv, struct sk_buff *skb,
 	.priority	= FW443_HOOK_PRIORITY,		\
 }
 
-static const struct nf_hook_ops fw443_nf_ops[] = {
+/*
+ * Templates of the hooks; each namespace registers its own copies, whose
+ * priv points to its fw443_net, so that a hook finds it without the RCU
+ * read section of net_generic().
+ */
+static const struct nf_hook_ops fw443_entry_ops[FW443_ENTRY_HOOKS] = {
 	FW443_HOOK(fw443_hook_pre_routing, NFPROTO_IPV4, NF_INET_PRE_ROUTING),
 	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV4, NF_INET_LOCAL_OUT),
 	FW443_HOOK(fw443_hook_pre_routing, NFPROTO_IPV6, NF_INET_PRE_ROUTING),
 	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV6, NF_INET_LOCAL_OUT),
 };
 
-static const struct nf_hook_ops fw443_forward_ops[] = {
+static const struct nf_hook_ops fw443_forward_ops[FW443_FORWARD_HOOKS] = {
 	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV4, NF_INET_FORWARD),
 	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV6, NF_INET_FORWARD),
 };
@@ -226,8 +251,8 @@ int fw443_hooks_grow(struct fw443_net *fn, const struct fw443_config *cfg)
 	lockdep_assert_held(&fn->lock);
 	if (fn->forward_hooked || !fw443_wants_forward(cfg))
 		return 0;
-	err = nf_register_net_hooks(fn->net, fw443_forward_ops,
-				    ARRAY_SIZE(fw443_forward_ops));
+	err = nf_register_net_hooks(fn->net, fn->forward_ops,
+				    FW443_FORWARD_HOOKS);
 	if (!err)
 		fn->forward_hooked = true;
 	return err;
@@ -242,47 +267,29 @@ void fw443_hooks_shrink(struct fw443_net *fn, const struct fw443_config *cfg)
 	lockdep_assert_held(&fn->lock);
 	if (!fn->forward_hooked || fw443_wants_forward(cfg))
 		return;
-	nf_unregister_net_hooks(fn->net, fw443_forward_ops,
-				ARRAY_SIZE(fw443_forward_ops));
+	nf_unregister_net_hooks(fn->net, fn->forward_ops, FW443_FORWARD_HOOKS);
 	fn->forward_hooked = false;
 }
 
-int fw443_hooks_register(struct net *net)
+int fw443_hooks_register(struct fw443_net *fn)
 {
-	int err;
+	u32 i;
 
-	/* Our hooks must see whole packets: make the defrag hooks run in this
-	 * namespace even if nothing else asked for them.
-	 */
-	err = nf_defrag_ipv4_enable(net);
-	if (err)
-		return err;
-	err = nf_defrag_ipv6_enable(net);
-	if (err)
-		goto err_v4;
-	err = nf_register_net_hooks(net, fw443_nf_ops,
-				    ARRAY_SIZE(fw443_nf_ops));
-	if (err)
-		goto err_v6;
-	return 0;
-
-err_v6:
-	nf_defrag_ipv6_disable(net);
-err_v4:
-	nf_defrag_ipv4_disable(net);
-	return err;
+	memcpy(fn->entry_ops, fw443_entry_ops, sizeof(fw443_entry_ops));
+	memcpy(fn->forward_ops, fw443_forward_ops, sizeof(fw443_forward_ops));
+	for (i = 0; i < FW443_ENTRY_HOOKS; i++)
+		fn->entry_ops[i].priv = fn;
+	for (i = 0; i < FW443_FORWARD_HOOKS; i++)
+		fn->forward_ops[i].priv = fn;
+	return nf_register_net_hooks(fn->net, fn->entry_ops, FW443_ENTRY_HOOKS);
 }
 
 /* The namespace is going away: no configuration change can race with us. */
-void fw443_hooks_unregister(struct net *net)
+void fw443_hooks_unregister(struct fw443_net *fn)
 {
-	struct fw443_net *fn = fw443_pernet(net);
-
 	if (fn->forward_hooked)
-		nf_unregister_net_hooks(net, fw443_forward_ops,
-					ARRAY_SIZE(fw443_forward_ops));
+		nf_unregister_net_hooks(fn->net, fn->forward_ops,
+					FW443_FORWARD_HOOKS);
 	fn->forward_hooked = false;
-	nf_unregister_net_hooks(net, fw443_nf_ops, ARRAY_SIZE(fw443_nf_ops));
-	nf_defrag_ipv6_disable(net);
-	nf_defrag_ipv4_disable(net);
+	nf_unregister_net_hooks(fn->net, fn->entry_ops, FW443_ENTRY_HOOKS);
 }

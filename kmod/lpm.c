@@ -34,8 +34,8 @@
  *
  * The first-level index maps the top k bits of an address to the slice of
  * entries that start with those bits: 2^k + 1 u32 positions with 2^k <= n,
- * k capped at LPM_INDEX_MAX_BITS. With a million IPv4 prefixes the binary
- * search then takes about four steps.
+ * k capped at LPM_INDEX_MAX_BITS. With a million IPv4 prefixes that is 2^19
+ * slices of about two entries: the binary search takes a step or two.
  *
  * Updates build a new table (copy, splice, recompute parents and index: O(n),
  * no sort) and never write to the old one, which readers may still hold
@@ -44,7 +44,7 @@
 #include "lpm.h"
 
 #define LPM_NONE		0xffffffffU
-#define LPM_INDEX_MAX_BITS	16
+#define LPM_INDEX_MAX_BITS	20
 
 /* An address in host order: IPv6 as two halves, IPv4 in the top of hi. */
 struct lpm_key {

@@ -28,7 +28,7 @@ static int __net_init fw443_net_init(struct net *net)
 	err = fw443_config_init(fn);
 	if (err)
 		goto err_stats;
-	err = fw443_hooks_register(net);
+	err = fw443_hooks_register(fn);
 	if (err)
 		goto err_config;
 	return 0;
@@ -55,7 +55,7 @@ static void __net_exit fw443_net_pre_exit(struct net *net)
 	 * writer, and it must not publish (and hook) after this.
 	 */
 	cancel_delayed_work_sync(&fn->expiry_work);
-	fw443_hooks_unregister(net);
+	fw443_hooks_unregister(fn);
 }
 
 static void __net_exit fw443_net_exit(struct net *net)

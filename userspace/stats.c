@@ -24,6 +24,7 @@ static const struct fw443_attr_policy drop_policy[FW443_DROP_A_MAX + 1] = {
 
 static const char *const drop_reason_name[__FW443_DROP_MAX] = {
 	[FW443_DROP_BLOCKLIST] = "blocklist",
+	[FW443_DROP_FRAGMENT] = "fragment",
 };
 
 static const int ipver_number[FW443_STATS_IPVER_COUNT] = {

@@ -43,6 +43,23 @@ check_stat "IPv6: and its extension header is in the byte count" \
 	$((9 * len6 + 3 * len6x)) fw-rtr 6 to_server bytes
 check_stat "IPv6 traffic did not move IPv4 counters" 8 fw-rtr 4 to_server packets
 
+# The router reassembles fragments before it looks at them: one packet,
+# with the bytes of the whole datagram.
+bytes4=$(stat_of fw-rtr 4 to_server bytes)
+lenf=$(send --src "$CLI_V4" --dst "$SINK_V4" --payload 3000 --fragment) ||
+	lenf=-1	# no such length: the byte check fails too
+check_stat "IPv4: a segment sent as fragments is counted once, reassembled" \
+	9 fw-rtr 4 to_server packets
+check_stat "IPv4: with the bytes of the whole datagram" \
+	$((bytes4 + lenf)) fw-rtr 4 to_server bytes
+bytes6=$(stat_of fw-rtr 6 to_server bytes)
+lenf6=$(send --src "$CLI_V6" --dst "$SINK_V6" --payload 3000 --fragment) ||
+	lenf6=-1
+check_stat "IPv6: a segment sent as fragments is counted once, reassembled" \
+	13 fw-rtr 6 to_server packets
+check_stat "IPv6: with the bytes of the whole datagram" \
+	$((bytes6 + lenf6)) fw-rtr 6 to_server bytes
+
 # --- real HTTPS, one skb per packet: compare with nftables -----------------
 
 # Fresh counters: reload the module, then count the same traffic with nft

@@ -112,7 +112,7 @@ wait_until() {
 # A debug kernel has netfilter built in and no modules directory.
 fw443_load() {
 	if [ -d "/lib/modules/$(uname -r)" ]; then
-		modprobe -a nf_defrag_ipv4 nf_defrag_ipv6 || return 1
+		modprobe nf_defrag_ipv6 || return 1
 	fi
 	insmod "$FW443_KO"
 }

@@ -52,6 +52,16 @@ check "a blocked client cannot reach the server" https_fails "$SRV_V4"
 check "its SYNs were counted as blocklist drops" test "$(drops)" -gt 0
 check "and as hits of list manual" test "$(list_field manual hits)" -gt 0
 check "IPv6 from the same client still flows" https_ok "$SRV_V6"
+before=$(drops)
+send --src "$CLI_V4" --dst "$SINK_V4" --payload 3000 --fragment
+send --src "$CLI_V6" --dst "$SINK_V6" --payload 3000 --fragment
+rtr block add "$CLI_V6"
+send --src "$CLI_V6" --dst "$SINK_V6" --payload 3000 --fragment
+rtr block del "$CLI_V6"
+drops_reach() { [ "$(drops)" -ge "$1" ]; }
+wait_until 5 drops_reach $((before + 2))
+check_eq "a blocked source's segment sent as fragments is dropped, once" \
+	$((before + 2)) "$(drops)"
 
 rtr block del "$CLI_V4"
 rtr block add 192.0.2.0/24 list net

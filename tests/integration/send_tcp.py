@@ -3,8 +3,8 @@
 """Send crafted TCP packets through a raw socket, for exact counter tests.
 
 The kernel builds the IP header (20 bytes for IPv4, 40 for IPv6, plus an
-8-byte destination options header with --dstopts); this program builds the
-TCP header and payload. It prints the size of each IP packet it sent, so a
+8-byte destination options header with --dstopts, and fragments it with
+--fragment); this program builds the TCP header and payload. It prints the size of each IP packet it sent, so a
 test knows the exact byte count to expect.
 """
 import argparse
@@ -17,6 +17,11 @@ IPV4_HEADER_LEN = 20
 IPV6_HEADER_LEN = 40
 # Next header (filled in by the kernel), length 0 (= 8 bytes), PadN of 4.
 DSTOPTS = bytes([0, 0, 1, 4, 0, 0, 0, 0])
+# <linux/in.h>, <linux/in6.h> (not in Python's socket module): never set
+# DF, fragment what exceeds the MTU.
+IP_MTU_DISCOVER = 10
+IPV6_MTU_DISCOVER = 23
+IP_PMTUDISC_DONT = 0
 FLAGS = {"syn": 0x02, "ack": 0x10, "rst": 0x04, "fin": 0x01, "psh": 0x08}
 
 
@@ -61,6 +66,9 @@ def main():
                    help="cut the TCP header to this many bytes")
     p.add_argument("--dstopts", action="store_true",
                    help="IPv6: add a destination options header")
+    p.add_argument("--fragment", action="store_true",
+                   help="let the kernel send a packet bigger than the MTU "
+                   "as fragments")
     a = p.parse_args()
     if bool(a.dst) == bool(a.dst_file):
         p.error("give one of --dst and --dst-file")
@@ -77,6 +85,11 @@ def main():
     s = socket.socket(family, socket.SOCK_RAW, proto)
     s.bind((a.src, 0))
     ip_len = IPV4_HEADER_LEN if src.version == 4 else IPV6_HEADER_LEN
+    if a.fragment and src.version == 4:
+        s.setsockopt(socket.IPPROTO_IP, IP_MTU_DISCOVER,
+                     IP_PMTUDISC_DONT)
+    elif a.fragment:
+        s.setsockopt(socket.IPPROTO_IPV6, IPV6_MTU_DISCOVER, IP_PMTUDISC_DONT)
     if a.dstopts:
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_DSTOPTS, DSTOPTS)
         ip_len += len(DSTOPTS)

@@ -215,6 +215,9 @@ enum fw443_drop_attr {
 /* Why a packet was dropped. Names as the tool shows them in comments. */
 enum fw443_drop_reason {
 	FW443_DROP_BLOCKLIST,	/* "blocklist": a block list matched */
+	FW443_DROP_FRAGMENT,	/* "fragment": an IPv6 fragment that cannot
+				 * be reassembled (malformed, overlapping)
+				 */
 	__FW443_DROP_MAX
 };
 #define FW443_DROP_MAX (__FW443_DROP_MAX - 1)
