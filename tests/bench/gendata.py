@@ -9,7 +9,10 @@ For each IPv4 size (1k, 100k, 1M): FEED4's prefixes, shuffled, cut or
 padded with random prefixes that follow FEED4's mix of lengths from /16 up
 (shorter ones, scaled to a million, would cover the whole address space),
 and the same set as an ipset restore file and an nft script. For IPv6:
-FEED6 as it is. Sources: 65,536 random addresses per family.
+FEED6 as it is, and padded to 200k the same way. Sources: 65,536 random
+addresses per family outside every set, so that each packet is looked up
+and forwarded by every contender; and 20 more per family (inc4.txt,
+inc6.txt) for single-entry adds and deletes.
 """
 import ipaddress
 import os
@@ -18,21 +21,28 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "integration"))
-from feedref import prefixes as feed  # noqa: E402  one feed parser
+from feedref import prefixes as feed, intervals, contains  # noqa: E402
 
 SIZES4 = (1000, 100000, 1000000)
 
 
-def pad(nets, n, rnd):
+def pad(nets, n, rnd, version):
+    """nets, shuffled, cut or padded to n with random prefixes of nets' mix
+    of lengths from /16 up, in 1.0.0.0-223.255.255.255 or 2000::/3."""
     lengths = [x.prefixlen for x in nets if x.prefixlen >= 16]
+    bits = 32 if version == 4 else 128
     have = set(nets)
     out = list(nets)
     rnd.shuffle(out)
     out = out[:n]
     while len(out) < n:
         plen = rnd.choice(lengths)
-        addr = rnd.randrange(1 << 24, 224 << 24)
-        net = ipaddress.IPv4Network((addr >> (32 - plen) << (32 - plen), plen))
+        if version == 4:
+            addr = rnd.randrange(1 << 24, 224 << 24)
+        else:
+            addr = (0x2 << 124) | rnd.getrandbits(124)
+        net = ipaddress.ip_network((addr >> (bits - plen) << (bits - plen),
+                                    plen))
         if net not in have:
             have.add(net)
             out.append(net)
@@ -58,21 +68,41 @@ def write_sets(outdir, tag, nets, family):
                 f"  tcp dport 443 {match} @s drop\n }}\n}}\n")
 
 
+def write_sources(path, spans, draw, n):
+    """n addresses from draw() that no set holds."""
+    with open(path, "w") as f:
+        while n:
+            addr = draw()
+            if not contains(spans, addr):
+                f.write(f"{addr}\n")
+                n -= 1
+
+
 def main():
     feed4, feed6, outdir = sys.argv[1:4]
     rnd = random.Random(443)
     os.makedirs(outdir, exist_ok=True)
     nets4 = feed(feed4)
+    every4 = []
     for n in SIZES4:
-        write_sets(outdir, f"v4-{n}", pad(nets4, n, rnd), "inet")
-    write_sets(outdir, "v6-bogons", sorted(set(feed(feed6))), "inet6")
-    with open(os.path.join(outdir, "src4.txt"), "w") as f:
-        for _ in range(65536):
-            f.write(f"{ipaddress.IPv4Address(rnd.randrange(1 << 24, 224 << 24))}\n")
-    with open(os.path.join(outdir, "src6.txt"), "w") as f:
-        for _ in range(65536):
-            v = (0x2 << 124) | rnd.getrandbits(124)
-            f.write(f"{ipaddress.IPv6Address(v)}\n")
+        nets = pad(nets4, n, rnd, 4)
+        every4 += nets
+        write_sets(outdir, f"v4-{n}", nets, "inet")
+    nets6 = sorted(set(feed(feed6)))
+    write_sets(outdir, "v6-bogons", nets6, "inet6")
+    nets6_200k = pad(nets6, 200000, rnd, 6)
+    write_sets(outdir, "v6-200000", nets6_200k, "inet6")
+    spans = {4: intervals(every4, 4), 6: intervals(nets6_200k, 6)}
+
+    def draw4():
+        return ipaddress.IPv4Address(rnd.randrange(1 << 24, 224 << 24))
+
+    def draw6():
+        return ipaddress.IPv6Address((0x2 << 124) | rnd.getrandbits(124))
+
+    for name, draw, n in (("src4", draw4, 65536), ("src6", draw6, 65536),
+                          ("inc4", draw4, 20), ("inc6", draw6, 20)):
+        write_sources(os.path.join(outdir, f"{name}.txt"), spans, draw, n)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@
 # hash:net with iptables (legacy), and fw443, each in a fresh namespace, in
 # one boot. Results go to $FW443_OUT/bench.txt as "key value" lines.
 #
-# The fw443 module is loaded last: its hooks (and the defragmentation it
-# enables) are in every namespace once it is in.
+# The fw443 module is loaded last: its hooks are in every namespace once it
+# is in.
 set -u
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 out=/fw443-out/bench.txt
@@ -15,6 +15,8 @@ data=/tmp/bench
 TUNSEND=$repo/tests/bench/build/tunsend
 FW443=$repo/userspace/fw443
 PACKETS=${FW443_BENCH_PACKETS:-100000}
+# FW443_BENCH_ONLY=fw443 skips the contenders (a quicker look while tuning).
+ONLY=${FW443_BENCH_ONLY:-}
 REPS=3
 DST4=192.0.2.99
 DST6=2001:db8:d::99
@@ -98,8 +100,30 @@ timed() {
 }
 
 count() { wc -l < "$data/$1.txt"; }
+family_of() { case $1 in v6-*) echo 6 ;; *) echo 4 ;; esac; }
 
-sets4="v4-1000 v4-100000 v4-1000000"
+# incremental KEY FAMILY ADD_CMD DEL_CMD: instructions per single-entry add,
+# then delete, with a big set loaded: 20 runs of the whole command (process
+# start included), each on an address of inc4/inc6.txt, which no set holds.
+# "{}" in a command stands for the address.
+incremental() {
+	local key=$1 fam=$2 add=$3 del=$4 what cmd t0 t1 a
+	for what in add del; do
+		cmd=$add; [ "$what" = del ] && cmd=$del
+		t0=$(date +%s%N)
+		while read -r a; do
+			ip netns exec "$ns" sh -c "${cmd//\{\}/$a}" > /dev/null ||
+				echo "bench: $key $what $a failed" > /dev/console
+		done < "$data/inc$fam.txt"
+		t1=$(date +%s%N)
+		record "incremental.$key.$what" "$(awk -v d=$((t1 - t0)) -v c="$ns_per_insn" \
+			'BEGIN { printf "%.0f", d / c / 20 }')"
+	done
+}
+
+all_sets="v4-1000 v4-100000 v4-1000000 v6-bogons v6-200000"
+other_sets=$all_sets
+[ -n "$ONLY" ] && other_sets=
 modprobe -a tun nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
 	ip6_tables ip6table_raw
 
@@ -109,8 +133,8 @@ record packet.none.v4 "$(per_packet 4)"
 record packet.none.v6 "$(per_packet 6)"
 
 # --- nftables interval sets (two namespaces each, keep the lower) --------
-for set in $sets4 v6-bogons; do
-	fam=4; [ "$set" = v6-bogons ] && fam=6
+for set in $other_sets; do
+	fam=$(family_of "$set")
 	best=
 	for attempt in 1 2; do
 		fresh_ns
@@ -118,6 +142,9 @@ for set in $sets4 v6-bogons; do
 		[ "$attempt" = 2 ] && ip netns exec "$ns" nft -f "$data/$set.nft"
 		v=$(per_packet $fam)
 		[ -z "$best" ] || [ "$v" -lt "$best" ] && best=$v
+		[ "$attempt" = 1 ] && [ "$set" = v4-1000000 ] &&
+			incremental nft.v4-1000000 4 "nft add element ip b s { {} }" \
+				"nft delete element ip b s { {} }"
 		ip netns del "$ns"
 	done
 	record "packet.nft.$set" "$best"
@@ -125,33 +152,38 @@ for set in $sets4 v6-bogons; do
 done
 
 # --- ipset hash:net + iptables (legacy) -----------------------------------
-for set in $sets4 v6-bogons; do
-	fam=4 ipt=iptables-legacy
-	[ "$set" = v6-bogons ] && fam=6 ipt=ip6tables-legacy
+for set in $other_sets; do
+	fam=$(family_of "$set") ipt=iptables-legacy
+	[ "$fam" = 6 ] && ipt=ip6tables-legacy
 	fresh_ns
 	timed "ipset.$set" ip netns exec "$ns" ipset restore -f "$data/$set.ipset"
 	ip netns exec "$ns" "$ipt" -t raw -A PREROUTING -p tcp --dport 443 \
 		-m set --match-set s src -j DROP
 	record "packet.ipset.$set" "$(per_packet $fam)"
+	[ "$set" = v4-1000000 ] &&
+		incremental ipset.v4-1000000 4 "ipset add s {}" "ipset del s {}"
 	ip netns exec "$ns" "$ipt" -t raw -F
 	ip netns exec "$ns" ipset destroy
 	ip netns del "$ns"
 done
 
 # --- fw443 ------------------------------------------------------------------
-modprobe -a nf_defrag_ipv4 nf_defrag_ipv6
+modprobe nf_defrag_ipv6
 insmod "$FW443_KO" || exit 1
 fresh_ns
 record packet.fw443_empty.v4 "$(per_packet 4)"
 record packet.fw443_empty.v6 "$(per_packet 6)"
-for set in $sets4 v6-bogons; do
-	fam=4; [ "$set" = v6-bogons ] && fam=6
+for set in $all_sets; do
+	fam=$(family_of "$set")
 	fresh_ns
 	timed "fw443.$set" ip netns exec "$ns" "$FW443" block load s \
 		"$data/$set.txt" direction in
 	record "packet.fw443.$set" "$(per_packet $fam)"
 	record "stored.fw443.$set" "$(ip netns exec "$ns" "$FW443" lists -j | jq '.lists[0].entries_v4 + .lists[0].entries_v6')"
 	record "memory.fw443.$set" "$(ip netns exec "$ns" "$FW443" lists -j | jq '.lists[0].memory_bytes')"
+	[ "$set" = v4-1000000 ] &&
+		incremental fw443.v4-1000000 4 "$FW443 block add {} list s" \
+			"$FW443 block del {} list s"
 	ip netns del "$ns"
 done
 echo "bench: done" > /dev/console

@@ -34,6 +34,10 @@ FW443_KO=$build/kernels/$kver/kmod/fw443.ko FW443_VM_OUT=$out \
 	exit 1
 }
 
+if [ -n "${FW443_BENCH_ONLY:-}" ]; then
+	cat "$out/bench.txt"
+	exit 0
+fi
 make -s -C "$repo/tests/bench" lpm FEED4="$feeds/firehol_level1.netset" \
 	FEED6="$feeds/fullbogons-ipv6.txt" > "$build/bench/lpm.txt"
 

@@ -72,6 +72,7 @@ FW443_TESTS='$(echo $tests)'
 FW443_TEST_TIMEOUT='$per_test_timeout'
 FW443_TIMEOUT_SCALE='$timeout_scale'
 FW443_BENCH_DATA='$build/bench/data'
+FW443_BENCH_ONLY='${FW443_BENCH_ONLY:-}'
 JOB
 
 # Each test's own "# timeout: N", or the default, plus time to clean up.
