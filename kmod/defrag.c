@@ -22,6 +22,23 @@
 #include "fw443.h"
 
 /*
+ * The reassembly queue owner conntrack would use (zone 0) at @state's hook:
+ * @in at PRE_ROUTING, @out at LOCAL_OUT. Elsewhere (FORWARD) there is none:
+ * packets were reassembled on their way in.
+ */
+static bool fw443_defrag_user(const struct nf_hook_state *state, u32 in,
+			      u32 out, u32 *user)
+{
+	if (state->hook == NF_INET_PRE_ROUTING)
+		*user = in;
+	else if (state->hook == NF_INET_LOCAL_OUT)
+		*user = out;
+	else
+		return false;
+	return true;
+}
+
+/*
  * An IPv4 fragment: NF_STOLEN if ip_defrag() kept it (queued, or freed as
  * bad), NF_ACCEPT with @skb now the whole datagram, or NF_ACCEPT with @skb
  * untouched where it must stay a fragment: a raw socket that asked for
@@ -34,11 +51,8 @@ unsigned int fw443_defrag4(struct sk_buff *skb,
 	u32 user;
 	int err;
 
-	if (state->hook == NF_INET_PRE_ROUTING)
-		user = IP_DEFRAG_CONNTRACK_IN;
-	else if (state->hook == NF_INET_LOCAL_OUT)
-		user = IP_DEFRAG_CONNTRACK_OUT;
-	else
+	if (!fw443_defrag_user(state, IP_DEFRAG_CONNTRACK_IN,
+			       IP_DEFRAG_CONNTRACK_OUT, &user))
 		return NF_ACCEPT;
 	if (sk && sk_fullsock(sk) && sk->sk_family == PF_INET &&
 	    fw443_sk_nodefrag(sk))
@@ -63,11 +77,8 @@ unsigned int fw443_defrag6(struct fw443_net *fn, struct sk_buff *skb,
 	u32 user;
 	int err;
 
-	if (state->hook == NF_INET_PRE_ROUTING)
-		user = IP6_DEFRAG_CONNTRACK_IN;
-	else if (state->hook == NF_INET_LOCAL_OUT)
-		user = IP6_DEFRAG_CONNTRACK_OUT;
-	else
+	if (!fw443_defrag_user(state, IP6_DEFRAG_CONNTRACK_IN,
+			       IP6_DEFRAG_CONNTRACK_OUT, &user))
 		return NF_ACCEPT;
 	err = nf_ct_frag6_gather(state->net, skb, user);
 	if (err == -EINPROGRESS)
