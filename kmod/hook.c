@@ -30,11 +30,10 @@
 struct fw443_pkt {
 	enum fw443_ipver ipver;
 	enum fw443_direction dir;
-	unsigned int thoff;	/* TCP header offset from skb->data */
+	unsigned int thoff;	/* TCP header offset from skb->data; 0: none */
+	unsigned int thlen;	/* TCP header length, options included */
 	const u8 *saddr;	/* in the IP header, network order */
 	const u8 *daddr;
-	const struct tcphdr *th;	/* in the skb, or a copy in th_buf */
-	struct tcphdr th_buf;
 };
 
 /* Where a packet is seen, which decides whose address is remote. */
@@ -43,33 +42,66 @@ enum fw443_hook_point {
 	FW443_AT_EXIT,		/* FORWARD, LOCAL_OUT: it goes outside */
 };
 
-static bool fw443_tcp_direction(const struct tcphdr *th,
-				enum fw443_direction *dir)
+/* True for port 443 on a side of @th; fills in what @pkt needs of it. */
+static __always_inline bool fw443_tcp_fields(const struct tcphdr *th,
+					     struct fw443_pkt *pkt)
 {
-	if (th->dest == htons(FW443_PORT)) {
-		*dir = FW443_DIR_TO_SERVER;
-		return true;
-	}
-	if (th->source == htons(FW443_PORT)) {
-		*dir = FW443_DIR_TO_CLIENT;
-		return true;
-	}
-	return false;
+	if (th->dest == htons(FW443_PORT))
+		pkt->dir = FW443_DIR_TO_SERVER;
+	else if (th->source == htons(FW443_PORT))
+		pkt->dir = FW443_DIR_TO_CLIENT;
+	else
+		return false;
+	pkt->thlen = __tcp_hdrlen(th);
+	return true;
+}
+
+/* A TCP header beyond the linear part of @skb, or cut short. */
+static noinline bool fw443_tcp_fields_copy(const struct sk_buff *skb,
+					   struct fw443_pkt *pkt)
+{
+	struct tcphdr buf;
+	const struct tcphdr *th;
+
+	th = skb_header_pointer(skb, pkt->thoff, sizeof(buf), &buf);
+	return th && fw443_tcp_fields(th, pkt);
+}
+
+/*
+ * IPv6 with extension headers, off the fast path: reassemble if it is a
+ * fragment, then find the TCP header. Returns the verdict of reassembly;
+ * pkt->thoff is set if a whole packet carries TCP.
+ */
+static noinline unsigned int fw443_ipv6_ext(struct fw443_net *fn,
+					    struct sk_buff *skb,
+					    const struct nf_hook_state *state,
+					    struct fw443_pkt *pkt)
+{
+	unsigned int verdict = fw443_defrag6(fn, skb, state);
+	unsigned short frag_off = 0;
+	unsigned int thoff = 0;
+	int flags = 0;
+
+	if (verdict != NF_ACCEPT)
+		return verdict;
+	if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
+			  &flags) == IPPROTO_TCP && !(flags & IP6_FH_F_FRAG))
+		pkt->thoff = thoff;
+	return NF_ACCEPT;
 }
 
 /*
  * Finds TCP with port 443 on a side: NF_ACCEPT with @pkt filled in and
- * pkt->th set, NF_ACCEPT with pkt->th NULL for any other packet, or the
+ * pkt->thoff set, NF_ACCEPT with pkt->thoff 0 for any other packet, or the
  * verdict of reassembly for a fragment (NF_STOLEN, NF_DROP).
  */
-static unsigned int fw443_classify(struct fw443_net *fn, struct sk_buff *skb,
-				   const struct nf_hook_state *state,
-				   struct fw443_pkt *pkt)
+static __always_inline unsigned int
+fw443_classify(struct fw443_net *fn, struct sk_buff *skb,
+	       const struct nf_hook_state *state, struct fw443_pkt *pkt)
 {
-	const struct tcphdr *th;
-	unsigned int verdict;
+	unsigned int verdict = NF_ACCEPT;
 
-	pkt->th = NULL;
+	pkt->thoff = 0;
 	if (state->pf == NFPROTO_IPV4) {
 		const struct iphdr *iph = ip_hdr(skb);
 
@@ -89,33 +121,26 @@ static unsigned int fw443_classify(struct fw443_net *fn, struct sk_buff *skb,
 		pkt->saddr = (const u8 *)&iph->saddr;
 		pkt->daddr = (const u8 *)&iph->daddr;
 	} else {
-		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
-		unsigned short frag_off = 0;
-		unsigned int thoff = 0;
-		int flags = 0;
+		const struct ipv6hdr *ip6h;
 
 		/* Most packets carry no extension header: no walk. */
-		if (ip6h->nexthdr == IPPROTO_TCP) {
-			thoff = sizeof(*ip6h);
-		} else {
-			verdict = fw443_defrag6(fn, skb, state);
-			if (verdict != NF_ACCEPT)
-				return verdict;
-			ip6h = ipv6_hdr(skb);
-			if (ipv6_find_hdr(skb, &thoff, IPPROTO_TCP, &frag_off,
-					  &flags) != IPPROTO_TCP ||
-			    (flags & IP6_FH_F_FRAG))
-				return NF_ACCEPT;
-		}
+		if (likely(ipv6_hdr(skb)->nexthdr == IPPROTO_TCP))
+			pkt->thoff = sizeof(*ip6h);
+		else
+			verdict = fw443_ipv6_ext(fn, skb, state, pkt);
+		if (!pkt->thoff)
+			return verdict;
+		ip6h = ipv6_hdr(skb);
 		pkt->ipver = FW443_IPV6;
-		pkt->thoff = thoff;
 		pkt->saddr = ip6h->saddr.s6_addr;
 		pkt->daddr = ip6h->daddr.s6_addr;
 	}
-	th = skb_header_pointer(skb, pkt->thoff, sizeof(pkt->th_buf),
-				&pkt->th_buf);
-	if (th && fw443_tcp_direction(th, &pkt->dir))
-		pkt->th = th;
+	if (likely(pkt->thoff + sizeof(struct tcphdr) <= skb_headlen(skb))) {
+		if (!fw443_tcp_fields((void *)skb->data + pkt->thoff, pkt))
+			pkt->thoff = 0;
+	} else if (!fw443_tcp_fields_copy(skb, pkt)) {
+		pkt->thoff = 0;
+	}
 	return NF_ACCEPT;
 }
 
@@ -129,7 +154,7 @@ static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
 	 */
 	if (skb_is_gso(skb)) {
 		segs = skb_shinfo(skb)->gso_segs;
-		wire_bytes += (segs - 1) * (pkt->thoff + __tcp_hdrlen(pkt->th));
+		wire_bytes += (segs - 1) * (pkt->thoff + pkt->thlen);
 	}
 	fw443_stats_count_traffic(fn, pkt->ipver, pkt->dir, segs, wire_bytes);
 }
@@ -139,7 +164,8 @@ static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
  * what enters, the destination of what leaves. The remote end initiated the
  * connection unless its port is 443.
  */
-static unsigned int fw443_check_lists(struct fw443_net *fn,
+static __always_inline unsigned int
+fw443_check_lists(struct fw443_net *fn,
 				      const struct fw443_pkt *pkt,
 				      enum fw443_hook_point at)
 {
@@ -170,15 +196,15 @@ static bool fw443_is_loopback(const struct net_device *dev)
  * PRE_ROUTING and LOCAL_OUT, the first hook a packet meets in a namespace:
  * count it, then check the lists unless it stays on the host.
  */
-static unsigned int fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
-				     const struct nf_hook_state *state,
-				     const struct net_device *dev,
-				     enum fw443_hook_point at)
+static __always_inline unsigned int
+fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
+		 const struct nf_hook_state *state,
+		 const struct net_device *dev, enum fw443_hook_point at)
 {
 	struct fw443_pkt pkt;
 	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
 
-	if (!pkt.th)
+	if (!pkt.thoff)
 		return verdict;
 	fw443_count(fn, skb, &pkt);
 	if (fw443_is_loopback(dev))
@@ -199,7 +225,7 @@ static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
 	struct fw443_pkt pkt;
 	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
 
-	if (!pkt.th)
+	if (!pkt.thoff)
 		return verdict;
 	return fw443_check_lists(fn, &pkt, FW443_AT_EXIT);
 }

@@ -115,29 +115,36 @@ bool fw443_list_data_expiring(const struct fw443_list_data *d, u32 now)
 	return false;
 }
 
+/* An entry of a list with timeouts matched: skip to a live one. */
+static noinline s32 fw443_list_match_live(const struct fw443_list_data *d,
+					  enum fw443_ipver ipver, s32 i)
+{
+	const u32 *expires = d->expires[ipver];
+	u32 now = fw443_now();
+
+	while (i >= 0 && fw443_expired(expires[i], now))
+		i = fw443_lpm_parent(d->lpm[ipver], i);
+	return i;
+}
+
 /* The entry of @d that is the longest live match of @addr, or -1. An
  * expired entry is skipped for its parent, which holds the address too.
  */
 static s32 fw443_list_match(const struct fw443_list_data *d,
 			    enum fw443_ipver ipver, const u8 *addr)
 {
-	const struct fw443_lpm *t = d->lpm[ipver];
-	const u32 *expires = d->expires[ipver];
-	s32 i = fw443_lpm_lookup(t, addr);
+	s32 i = ipver == FW443_IPV4 ?
+		fw443_lpm_lookup_family(d->lpm[ipver], 4, addr) :
+		fw443_lpm_lookup_family(d->lpm[ipver], 6, addr);
 
-	if (unlikely(expires)) {
-		u32 now = fw443_now();
-
-		while (i >= 0 && fw443_expired(expires[i], now))
-			i = fw443_lpm_parent(t, i);
-	}
+	if (unlikely(d->expires[ipver]) && i >= 0)
+		i = fw443_list_match_live(d, ipver, i);
 	return i;
 }
 
 /*
  * A list matched entry @i: count the hit, return the length of the match.
- * Kept out of the loop below, which mostly sees misses and so keeps few
- * registers and no stack.
+ * Kept out of the loop below, which mostly sees misses.
  */
 static noinline int fw443_list_hit(struct fw443_net *fn,
 				   const struct fw443_list *l,
@@ -151,29 +158,28 @@ static noinline int fw443_list_hit(struct fw443_net *fn,
 	return fw443_lpm_prefix_len(d->lpm[ipver], i);
 }
 
+/*
+ * The longest match over the lists of @role decides; at equal length an
+ * allow entry beats a block entry. Both are folded into one number, twice
+ * the length plus one for allow, so the loop keeps few values live.
+ */
 bool fw443_lists_block(struct fw443_net *fn, const struct fw443_config *cfg,
 		       enum fw443_ipver ipver, const u8 *addr,
 		       enum fw443_role role)
 {
 	const u8 *which = cfg->role_lists[role];
-	u32 k, n = cfg->n_role_lists[role];
-	int block_len = -1, allow_len = -1;
+	const u8 *end = which + cfg->n_role_lists[role];
+	int best = -1;
 
-	for (k = 0; k < n; k++) {
-		const struct fw443_list *l = &cfg->lists[which[k]];
+	for (; which < end; which++) {
+		const struct fw443_list *l = &cfg->lists[*which];
 		s32 i = fw443_list_match(l->data, ipver, addr);
-		int len;
 
-		if (i < 0)
-			continue;
-		len = fw443_list_hit(fn, l, ipver, i);
-		if (l->kind == FW443_LIST_BLOCK)
-			block_len = max(block_len, len);
-		else
-			allow_len = max(allow_len, len);
+		if (i >= 0)
+			best = max(best, 2 * fw443_list_hit(fn, l, ipver, i) +
+				   (l->kind == FW443_LIST_ALLOW));
 	}
-	/* An allow entry beats block entries of its length and shorter. */
-	return block_len > allow_len;
+	return best >= 0 && !(best & 1);
 }
 
 /* --- staged edits ------------------------------------------------------ */

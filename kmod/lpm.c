@@ -43,33 +43,12 @@
  */
 #include "lpm.h"
 
-#define LPM_NONE		0xffffffffU
 #define LPM_INDEX_MAX_BITS	20
-
-/* An address in host order: IPv6 as two halves, IPv4 in the top of hi. */
-struct lpm_key {
-	u64 hi;
-	u64 lo;
-};
 
 /* A prefix while a table is being built. */
 struct lpm_item {
 	struct lpm_key key;
 	u32 len;
-};
-
-struct fw443_lpm {
-	size_t size;		/* bytes of this allocation */
-	u32 n;
-	u8 family;		/* 4 or 6 */
-	u8 index_bits;
-	u32 *index;		/* 2^index_bits + 1 positions */
-	u32 *key4;		/* IPv4 starts, or NULL */
-	u64 *key_hi;		/* IPv6 starts, or NULL */
-	u64 *key_lo;
-	u32 *parent;
-	u8 *len;
-	u64 data[];		/* the arrays above */
 };
 
 static u32 lpm_bits(int family)
@@ -81,54 +60,12 @@ static u32 lpm_bits(int family)
 	return 0;
 }
 
-static inline u32 lpm_be32(const u8 *p)
-{
-	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
-}
-
-static inline u64 lpm_be64(const u8 *p)
-{
-	return (u64)lpm_be32(p) << 32 | lpm_be32(p + 4);
-}
-
 static void lpm_put_be32(u8 *p, u32 v)
 {
 	p[0] = v >> 24;
 	p[1] = v >> 16;
 	p[2] = v >> 8;
 	p[3] = v;
-}
-
-static inline struct lpm_key lpm_key_load(int family, const u8 *addr)
-{
-	struct lpm_key k = { 0, 0 };
-
-	if (family == 4) {
-		k.hi = (u64)lpm_be32(addr) << 32;
-	} else {
-		k.hi = lpm_be64(addr);
-		k.lo = lpm_be64(addr + 8);
-	}
-	return k;
-}
-
-/*
- * The hot helpers take the family as an argument rather than reading
- * t->family: the lookup passes a constant, and the compiler drops the other
- * family's branches from each copy of the one code path.
- */
-static inline struct lpm_key lpm_key_at(const struct fw443_lpm *t, int family,
-					u32 i)
-{
-	struct lpm_key k = { 0, 0 };
-
-	if (family == 4) {
-		k.hi = (u64)t->key4[i] << 32;
-	} else {
-		k.hi = t->key_hi[i];
-		k.lo = t->key_lo[i];
-	}
-	return k;
 }
 
 static void lpm_set(struct fw443_lpm *t, u32 i, const struct lpm_item *it)
@@ -140,40 +77,6 @@ static void lpm_set(struct fw443_lpm *t, u32 i, const struct lpm_item *it)
 		t->key_lo[i] = it->key.lo;
 	}
 	t->len[i] = it->len;
-}
-
-/* The top len bits of a u64, len 0..64. */
-static inline u64 lpm_mask(u32 len)
-{
-	return len ? ~0ULL << (64 - len) : 0;
-}
-
-static inline bool lpm_key_le(struct lpm_key a, struct lpm_key b)
-{
-	return a.hi < b.hi || (a.hi == b.hi && a.lo <= b.lo);
-}
-
-/* Whether the prefix k/len holds address a. */
-static inline bool lpm_holds(struct lpm_key k, u32 len, struct lpm_key a)
-{
-	if (len <= 64)
-		return !((k.hi ^ a.hi) & lpm_mask(len));
-	return k.hi == a.hi && !((k.lo ^ a.lo) & lpm_mask(len - 64));
-}
-
-/* The first entry on the parent chain from i that holds a, or LPM_NONE. */
-static inline u32 lpm_walk(const struct fw443_lpm *t, int family, u32 i,
-			   struct lpm_key a)
-{
-	while (i != LPM_NONE &&
-	       !lpm_holds(lpm_key_at(t, family, i), t->len[i], a))
-		i = t->parent[i];
-	return i;
-}
-
-static inline u32 lpm_bucket(const struct fw443_lpm *t, struct lpm_key k)
-{
-	return k.hi >> (64 - t->index_bits);
 }
 
 /* Orders prefixes by start address, then length. */
@@ -304,37 +207,11 @@ void fw443_lpm_free(struct fw443_lpm *t)
 	fw443_free(t);
 }
 
-/*
- * The lookup, written once. fw443_lpm_lookup() calls it with a constant
- * family so that each copy loses the other family's branches; it wants
- * __always_inline (gcc does not inline a body with two callers, and the
- * specialised copies cost a quarter fewer instructions, measured).
- */
-static __always_inline s32 lpm_lookup(const struct fw443_lpm *t, int family,
-				      const u8 *addr)
-{
-	struct lpm_key a = lpm_key_load(family, addr);
-	u32 b = lpm_bucket(t, a);
-	u32 lo = t->index[b], hi = t->index[b + 1], i;
-
-	/* lo becomes the number of entries that start at or before a. */
-	while (lo < hi) {
-		u32 mid = lo + (hi - lo) / 2;
-
-		if (lpm_key_le(lpm_key_at(t, family, mid), a))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	i = lpm_walk(t, family, lo - 1, a);
-	return i == LPM_NONE ? -1 : (s32)i;
-}
-
 s32 fw443_lpm_lookup(const struct fw443_lpm *t, const u8 *addr)
 {
 	if (t->family == 4)
-		return lpm_lookup(t, 4, addr);
-	return lpm_lookup(t, 6, addr);
+		return fw443_lpm_lookup_family(t, 4, addr);
+	return fw443_lpm_lookup_family(t, 6, addr);
 }
 
 u32 fw443_lpm_count(const struct fw443_lpm *t)
