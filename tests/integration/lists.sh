@@ -105,7 +105,8 @@ check "hit counts survive a change of the list" \
 	test "$(entry_hits "$SRV_V4/32")" -gt 0
 rtr block destroy counted
 
-rtr block add "$SRV_V4/32" list temp timeout 5
+# Long enough to see it block on a slow (debug) kernel, too.
+rtr block add "$SRV_V4/32" list temp timeout $((5 * ${FW443_TIMEOUT_SCALE:-1}))
 # Blocked means the SYN and its retransmissions go unanswered for 2 s.
 check "an entry with a timeout blocks while it lasts" https_blocked "$SRV_V4"
 check "and not after it expired" wait_until 15 https_ok "$SRV_V4"
