@@ -173,9 +173,10 @@ int fw443_config_find_list(const struct fw443_config *cfg, const char *name);
 /* list.c */
 struct fw443_list_data *fw443_list_data_empty(void);
 void fw443_list_data_put(struct fw443_list_data *d);
-bool fw443_lists_block(struct fw443_net *fn, const struct fw443_config *cfg,
-		       enum fw443_ipver ipver, const u8 *addr,
-		       enum fw443_role role);
+s32 fw443_list_match_live(const struct fw443_list_data *d,
+			  enum fw443_ipver ipver, s32 i);
+int fw443_list_hit(struct fw443_net *fn, const struct fw443_list *l,
+		   enum fw443_ipver ipver, s32 i);
 u32 fw443_list_data_count(const struct fw443_list_data *d,
 			  enum fw443_ipver ipver);
 size_t fw443_list_data_memory(const struct fw443_list_data *d);

@@ -25,6 +25,7 @@
 #include <linux/tcp.h>
 #include <net/ipv6.h>
 #include "fw443.h"
+#include "list_match.h"
 
 /* What the hooks need to know of a TCP/443 packet. */
 struct fw443_pkt {

@@ -9,9 +9,10 @@
  * entry indexes: expiry times, when any entry has a timeout, and hit
  * counts, for lists created with counters. Lists without them pay nothing.
  *
- * The packet path (fw443_lists_block) runs under rcu_read_lock() in softirq
- * or process context: no lock, no allocation; per-CPU hit counters, and an
- * atomic add per matched entry only on counters lists.
+ * The packet path (fw443_lists_block() in list_match.h, and what it calls
+ * here on a match) runs under rcu_read_lock() in softirq or process
+ * context: no lock, no allocation; per-CPU hit counters, and an atomic add
+ * per matched entry only on counters lists.
  */
 #include <linux/atomic.h>
 #include <linux/netlink.h>
@@ -116,8 +117,8 @@ bool fw443_list_data_expiring(const struct fw443_list_data *d, u32 now)
 }
 
 /* An entry of a list with timeouts matched: skip to a live one. */
-static noinline s32 fw443_list_match_live(const struct fw443_list_data *d,
-					  enum fw443_ipver ipver, s32 i)
+s32 fw443_list_match_live(const struct fw443_list_data *d,
+			  enum fw443_ipver ipver, s32 i)
 {
 	const u32 *expires = d->expires[ipver];
 	u32 now = fw443_now();
@@ -127,28 +128,9 @@ static noinline s32 fw443_list_match_live(const struct fw443_list_data *d,
 	return i;
 }
 
-/* The entry of @d that is the longest live match of @addr, or -1. An
- * expired entry is skipped for its parent, which holds the address too.
- */
-static s32 fw443_list_match(const struct fw443_list_data *d,
-			    enum fw443_ipver ipver, const u8 *addr)
-{
-	s32 i = ipver == FW443_IPV4 ?
-		fw443_lpm_lookup_family(d->lpm[ipver], 4, addr) :
-		fw443_lpm_lookup_family(d->lpm[ipver], 6, addr);
-
-	if (unlikely(d->expires[ipver]) && i >= 0)
-		i = fw443_list_match_live(d, ipver, i);
-	return i;
-}
-
-/*
- * A list matched entry @i: count the hit, return the length of the match.
- * Kept out of the loop below, which mostly sees misses.
- */
-static noinline int fw443_list_hit(struct fw443_net *fn,
-				   const struct fw443_list *l,
-				   enum fw443_ipver ipver, s32 i)
+/* A list matched entry @i: count the hit, return the length of the match. */
+int fw443_list_hit(struct fw443_net *fn, const struct fw443_list *l,
+		   enum fw443_ipver ipver, s32 i)
 {
 	const struct fw443_list_data *d = l->data;
 
@@ -156,30 +138,6 @@ static noinline int fw443_list_hit(struct fw443_net *fn,
 	if (unlikely(d->hits[ipver]))
 		atomic64_inc(&d->hits[ipver][i]);
 	return fw443_lpm_prefix_len(d->lpm[ipver], i);
-}
-
-/*
- * The longest match over the lists of @role decides; at equal length an
- * allow entry beats a block entry. Both are folded into one number, twice
- * the length plus one for allow, so the loop keeps few values live.
- */
-bool fw443_lists_block(struct fw443_net *fn, const struct fw443_config *cfg,
-		       enum fw443_ipver ipver, const u8 *addr,
-		       enum fw443_role role)
-{
-	const u8 *which = cfg->role_lists[role];
-	const u8 *end = which + cfg->n_role_lists[role];
-	int best = -1;
-
-	for (; which < end; which++) {
-		const struct fw443_list *l = &cfg->lists[*which];
-		s32 i = fw443_list_match(l->data, ipver, addr);
-
-		if (i >= 0)
-			best = max(best, 2 * fw443_list_hit(fn, l, ipver, i) +
-				   (l->kind == FW443_LIST_ALLOW));
-	}
-	return best >= 0 && !(best & 1);
 }
 
 /* --- staged edits ------------------------------------------------------ */
