@@ -91,6 +91,8 @@ run_test() {
 
 mkdir -p "$out/results"
 kmemleak_start
+# The kernel log check judges what comes after this line (tests/check.sh).
+echo "<4>fw443-vm: tests begin" > /dev/kmsg
 case "$FW443_MODE" in
 demo)
 	bash tests/vm/demo.sh > /dev/console 2>&1
