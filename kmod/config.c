@@ -17,10 +17,12 @@
 
 int fw443_config_init(struct fw443_net *fn)
 {
-	struct fw443_config *cfg = kzalloc(sizeof(*cfg), GFP_KERNEL);
+	struct fw443_config *cfg = kvzalloc(sizeof(*cfg), GFP_KERNEL);
 
 	if (!cfg)
 		return -ENOMEM;
+	memcpy(cfg->timeouts, fw443_tcp_default_timeouts,
+	       sizeof(cfg->timeouts));
 	mutex_init(&fn->lock);
 	RCU_INIT_POINTER(fn->config, cfg);
 	return 0;
@@ -41,11 +43,12 @@ struct fw443_config *fw443_config_current(struct fw443_net *fn)
 
 struct fw443_config *fw443_config_clone(const struct fw443_config *cfg)
 {
-	struct fw443_config *copy = kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
+	struct fw443_config *copy = kvmalloc(sizeof(*cfg), GFP_KERNEL);
 	u32 i;
 
 	if (!copy)
 		return NULL;
+	memcpy(copy, cfg, sizeof(*cfg));
 	for (i = 0; i < copy->n_lists; i++)
 		refcount_inc(&copy->lists[i].data->ref);
 	return copy;
@@ -59,7 +62,7 @@ void fw443_config_free(struct fw443_config *cfg)
 		return;
 	for (i = 0; i < cfg->n_lists; i++)
 		fw443_list_data_put(cfg->lists[i].data);
-	kfree(cfg);
+	kvfree(cfg);
 }
 
 static void fw443_config_free_work(struct work_struct *work)
@@ -110,13 +113,22 @@ int fw443_config_publish(struct fw443_net *fn, struct fw443_config *cfg,
 	int err;
 
 	fw443_config_index_roles(cfg);
+	cfg->flows_max = cfg->flows_max_set ?: fw443_flows_default_max();
+	err = fw443_flows_grow(fn, cfg);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "no memory for the flow table");
+		return err;
+	}
 	err = fw443_hooks_grow(fn, cfg);
 	if (err) {
-		NL_SET_ERR_MSG_MOD(extack, "cannot register the FORWARD hooks");
+		fw443_flows_shrink(fn, old);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "cannot register the FORWARD or LOCAL_IN hooks");
 		return err;
 	}
 	rcu_assign_pointer(fn->config, cfg);
 	fw443_hooks_shrink(fn, cfg);
+	fw443_flows_shrink(fn, cfg);
 	if (bump_generation)
 		WRITE_ONCE(fn->generation, fn->generation + 1);
 	INIT_RCU_WORK(&old->free_work, fw443_config_free_work);

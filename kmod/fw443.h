@@ -9,6 +9,7 @@
 #ifndef _FW443_H
 #define _FW443_H
 
+#include <linux/if.h>
 #include <linux/mutex.h>
 #include <linux/netfilter.h>
 #include <linux/refcount.h>
@@ -19,6 +20,7 @@
 #include <net/netns/generic.h>
 #include <uapi/linux/fw443.h>
 #include "lpm.h"
+#include "tcp_state.h"
 
 #define FW443_VERSION "0.1.0"
 
@@ -42,6 +44,7 @@ struct fw443_traffic_ctr {
 struct fw443_pcpu_stats {
 	struct fw443_traffic_ctr traffic[FW443_IPVER_COUNT][__FW443_DIR_MAX];
 	u64_stats_t drops[__FW443_DROP_MAX];
+	u64_stats_t flow[__FW443_FLOWCTR_MAX];
 	/* Indexed by a list's slot, which outlives its content changes. */
 	u64_stats_t list_hits[FW443_LISTS_MAX];
 	struct u64_stats_sync syncp;
@@ -79,6 +82,29 @@ struct fw443_list {
 	struct fw443_list_data *data;
 };
 
+/* An interface given a zone; a wildcard matches names starting with name. */
+struct fw443_iface {
+	char name[IFNAMSIZ];	/* without the wildcard's '+' */
+	char zone[FW443_ZONE_NAME_MAX];
+	u8 len;			/* of name */
+	bool wildcard;
+};
+
+/* fw443_rule.match */
+#define FW443_RULE_SRC	0x01
+#define FW443_RULE_DST	0x02
+
+/* A connection policy rule; zone names are NUL-padded, "any" matches all. */
+struct fw443_rule {
+	char from[FW443_ZONE_NAME_MAX];
+	char to[FW443_ZONE_NAME_MAX];
+	struct fw443_prefix src;
+	struct fw443_prefix dst;
+	u8 family;		/* AF_INET, AF_INET6, or 0 without prefixes */
+	u8 match;		/* FW443_RULE_* */
+	u8 action;		/* enum fw443_action */
+};
+
 /*
  * A namespace's configuration: immutable once published through
  * fw443_net.config, replaced as a whole under fw443_net.lock and freed after
@@ -92,15 +118,49 @@ struct fw443_config {
 	 */
 	u8 n_role_lists[FW443_ROLE_COUNT];
 	u8 role_lists[FW443_ROLE_COUNT][FW443_LISTS_MAX];
+	/* Connection tracking (policy.c, track.c); off with FW443_POLICY_NONE. */
+	u8 policy;		/* enum fw443_policy */
+	bool pickup;
+	u32 flows_max_set;	/* as given; 0: the default */
+	u32 flows_max;		/* in force */
+	u32 timeouts[FW443_TCP_STATE_COUNT];
+	u32 n_ifaces;
+	struct fw443_iface ifaces[FW443_IFACES_MAX];
+	u32 n_rules;
+	struct fw443_rule rules[FW443_RULES_MAX];
 	struct rcu_work free_work;
+};
+
+static inline bool fw443_tracking(const struct fw443_config *cfg)
+{
+	return cfg->policy != FW443_POLICY_NONE;
+}
+
+/* What the hooks need to know of a TCP/443 packet. */
+struct fw443_pkt {
+	enum fw443_ipver ipver;
+	enum fw443_direction dir;
+	unsigned int thoff;	/* TCP header offset from skb->data; 0: none */
+	unsigned int thlen;	/* TCP header length, options included */
+	const u8 *saddr;	/* in the IP header, network order */
+	const u8 *daddr;
+	__be16 sport;
+	__be16 dport;
 };
 
 struct fw443_txn;
 struct netlink_ext_ack;
 
-/* PRE_ROUTING and LOCAL_OUT, IPv4 and IPv6; FORWARD, IPv4 and IPv6. */
+/* PRE_ROUTING and LOCAL_OUT, IPv4 and IPv6. */
 #define FW443_ENTRY_HOOKS	4
-#define FW443_FORWARD_HOOKS	2
+
+/* A hook point registered on demand, for IPv4 and IPv6 (hook.c). */
+struct fw443_hook_pair {
+	struct nf_hook_ops ops[2];
+	bool hooked;
+};
+
+struct fw443_flowtab;
 
 struct fw443_net {
 	struct fw443_pcpu_stats __percpu *stats;
@@ -120,12 +180,14 @@ struct fw443_net {
 	u64 slot_base[FW443_LISTS_MAX];
 	/* Drops entries whose timeout passed from the lists. */
 	struct delayed_work expiry_work;
-	/* This namespace's hooks (hook.c); the FORWARD ones are registered
-	 * while forward_hooked (under lock).
+	/* This namespace's hooks (hook.c); FORWARD and LOCAL_IN are there
+	 * only while the configuration needs them (under lock).
 	 */
 	struct nf_hook_ops entry_ops[FW443_ENTRY_HOOKS];
-	struct nf_hook_ops forward_ops[FW443_FORWARD_HOOKS];
-	bool forward_hooked;
+	struct fw443_hook_pair forward;
+	struct fw443_hook_pair local_in;
+	/* The flow table while tracking is on: replaced under lock. */
+	struct fw443_flowtab __rcu *flows;
 	struct net *net;
 };
 
@@ -159,6 +221,10 @@ void fw443_stats_read_traffic(const struct fw443_net *fn,
 u64 fw443_stats_read_drops(const struct fw443_net *fn,
 			   enum fw443_drop_reason reason);
 u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot);
+void fw443_stats_add_flow(struct fw443_net *fn, enum fw443_flow_counter ctr,
+			  unsigned int n);
+u64 fw443_stats_read_flow(const struct fw443_net *fn,
+			  enum fw443_flow_counter ctr);
 
 /* config.c */
 int fw443_config_init(struct fw443_net *fn);
@@ -245,8 +311,47 @@ struct fw443_list_edit *fw443_txn_list_edit(struct fw443_txn *txn,
 					    struct netlink_ext_ack *extack);
 void fw443_expiry_run(struct work_struct *work);
 
-/* defrag.c */
+struct fw443_config *fw443_txn_config(struct fw443_txn *txn);
+
+/* policy.c */
+int fw443_zone_set(struct fw443_config *cfg, const char *ifname,
+		   const char *zone, struct netlink_ext_ack *extack);
+int fw443_zone_del(struct fw443_config *cfg, const char *ifname,
+		   struct netlink_ext_ack *extack);
+int fw443_rule_insert(struct fw443_config *cfg, const struct fw443_rule *r,
+		      u32 index, struct netlink_ext_ack *extack);
+int fw443_rule_delete(struct fw443_config *cfg, u32 index,
+		      struct netlink_ext_ack *extack);
+bool fw443_zone_name_valid(const char *name);
+const char *fw443_zone_of(const struct fw443_config *cfg,
+			  const struct net_device *dev);
+const char *fw443_zone_host(void);
+u8 fw443_policy_decide(const struct fw443_config *cfg, const char *from,
+		       const char *to, enum fw443_ipver ipver, const u8 *src,
+		       const u8 *dst);
+
+/* flowtab.c */
+struct fw443_flowtab *fw443_flowtab_create(struct fw443_net *fn, u32 max);
+void fw443_flowtab_retire(struct fw443_flowtab *ft);
+void fw443_flowtab_destroy(struct fw443_flowtab *ft);
+void fw443_flowtab_flush(struct fw443_flowtab *ft);
+u32 fw443_flow_size(void);
+u32 fw443_flowtab_count(const struct fw443_flowtab *ft);
+u32 fw443_flows_default_max(void);
+
+/* track.c */
 struct nf_hook_state;
+unsigned int fw443_track(struct fw443_net *fn, const struct fw443_config *cfg,
+			 struct sk_buff *skb, const struct fw443_pkt *pkt,
+			 const struct nf_hook_state *state);
+unsigned int fw443_track_open(struct fw443_net *fn,
+			      const struct fw443_config *cfg,
+			      struct sk_buff *skb, const struct fw443_pkt *pkt,
+			      const struct nf_hook_state *state);
+int fw443_flows_grow(struct fw443_net *fn, const struct fw443_config *cfg);
+void fw443_flows_shrink(struct fw443_net *fn, const struct fw443_config *cfg);
+
+/* defrag.c */
 unsigned int fw443_defrag4(struct sk_buff *skb,
 			   const struct nf_hook_state *state);
 unsigned int fw443_defrag6(struct fw443_net *fn, struct sk_buff *skb,

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Netfilter entry points: find TCP with port 443 on either side in IPv4 and
- * IPv6 packets, count it, check it against the lists, and let everything
- * else go at once.
+ * IPv6 packets, count it, check it against the lists, track its connection
+ * (track.c), and let everything else go at once.
  *
  * Hooks are registered per network namespace at PRE_ROUTING (traffic that
  * arrives, forwarded or local) and LOCAL_OUT (traffic the host sends), where
- * each packet is counted exactly once on its way through a namespace, and at
- * FORWARD, where a forwarded packet's destination is known to be remote.
- * The FORWARD hooks are there only while a list checks destinations: a
- * router that only checks where connections come from pays for one hook
- * per packet, not two.
+ * each packet is counted and tracked exactly once on its way through a
+ * namespace; at FORWARD, where a forwarded packet's destination is known to
+ * be remote and in which zone; and at LOCAL_IN, where a packet is known to be
+ * for the host. FORWARD is there only while a list checks destinations or
+ * connections are tracked, LOCAL_IN only while they are tracked: a router
+ * that only checks where connections come from pays for one hook per
+ * packet, not three.
  * Hooks run under rcu_read_lock() from the netfilter core and take no lock
- * of their own; they are registered and unregistered under fw443_net.lock.
+ * of their own beyond the flow table's (flow.h); they are registered and
+ * unregistered under fw443_net.lock.
  * Every byte of the packet beyond the IP header is read through
  * skb_header_pointer(), so truncated and non-linear packets are safe.
  * Fragments are reassembled first (defrag.c).
@@ -26,16 +29,6 @@
 #include <net/ipv6.h>
 #include "fw443.h"
 #include "list_match.h"
-
-/* What the hooks need to know of a TCP/443 packet. */
-struct fw443_pkt {
-	enum fw443_ipver ipver;
-	enum fw443_direction dir;
-	unsigned int thoff;	/* TCP header offset from skb->data; 0: none */
-	unsigned int thlen;	/* TCP header length, options included */
-	const u8 *saddr;	/* in the IP header, network order */
-	const u8 *daddr;
-};
 
 /* Where a packet is seen, which decides whose address is remote. */
 enum fw443_hook_point {
@@ -53,11 +46,16 @@ static __always_inline bool fw443_tcp_fields(const struct tcphdr *th,
 		pkt->dir = FW443_DIR_TO_CLIENT;
 	else
 		return false;
+	pkt->sport = th->source;
+	pkt->dport = th->dest;
 	pkt->thlen = __tcp_hdrlen(th);
 	return true;
 }
 
-/* A TCP header beyond the linear part of @skb, or cut short. */
+/*
+ * A TCP header beyond the linear part of @skb, or cut short: then, if its
+ * ports say it is ours, it is a malformed one (thlen 0).
+ */
 static noinline bool fw443_tcp_fields_copy(const struct sk_buff *skb,
 					   struct fw443_pkt *pkt)
 {
@@ -65,7 +63,14 @@ static noinline bool fw443_tcp_fields_copy(const struct sk_buff *skb,
 	const struct tcphdr *th;
 
 	th = skb_header_pointer(skb, pkt->thoff, sizeof(buf), &buf);
-	return th && fw443_tcp_fields(th, pkt);
+	if (th)
+		return fw443_tcp_fields(th, pkt);
+	th = skb_header_pointer(skb, pkt->thoff, offsetofend(struct tcphdr, dest),
+				&buf);
+	if (!th || !fw443_tcp_fields(th, pkt))
+		return false;
+	pkt->thlen = 0;
+	return true;
 }
 
 /*
@@ -166,11 +171,9 @@ static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
  * connection unless its port is 443.
  */
 static __always_inline unsigned int
-fw443_check_lists(struct fw443_net *fn,
-				      const struct fw443_pkt *pkt,
-				      enum fw443_hook_point at)
+fw443_check_lists(struct fw443_net *fn, const struct fw443_config *cfg,
+		  const struct fw443_pkt *pkt, enum fw443_hook_point at)
 {
-	const struct fw443_config *cfg = rcu_dereference(fn->config);
 	bool remote_is_server;
 	enum fw443_role role;
 
@@ -187,6 +190,18 @@ fw443_check_lists(struct fw443_net *fn,
 	return NF_DROP;
 }
 
+/*
+ * A TCP/443 header that is cut short or says it is shorter than its fixed
+ * part: not counted as traffic, and INVALID where connections are tracked.
+ */
+static noinline unsigned int fw443_malformed(struct fw443_net *fn)
+{
+	if (!fw443_tracking(rcu_dereference(fn->config)))
+		return NF_ACCEPT;
+	fw443_stats_count_drop(fn, FW443_DROP_INVALID);
+	return NF_DROP;
+}
+
 /* Loopback traffic never leaves the host: no remote address to check. */
 static bool fw443_is_loopback(const struct net_device *dev)
 {
@@ -195,22 +210,31 @@ static bool fw443_is_loopback(const struct net_device *dev)
 
 /*
  * PRE_ROUTING and LOCAL_OUT, the first hook a packet meets in a namespace:
- * count it, then check the lists unless it stays on the host.
+ * count it, then, unless it stays on the host, check the lists and track its
+ * connection.
  */
 static __always_inline unsigned int
 fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
 		 const struct nf_hook_state *state,
 		 const struct net_device *dev, enum fw443_hook_point at)
 {
+	const struct fw443_config *cfg;
 	struct fw443_pkt pkt;
 	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
 
 	if (!pkt.thoff)
 		return verdict;
+	if (unlikely(pkt.thlen < sizeof(struct tcphdr)))
+		return fw443_is_loopback(dev) ? NF_ACCEPT : fw443_malformed(fn);
 	fw443_count(fn, skb, &pkt);
 	if (fw443_is_loopback(dev))
 		return NF_ACCEPT;
-	return fw443_check_lists(fn, &pkt, at);
+	cfg = rcu_dereference(fn->config);
+	if (fw443_check_lists(fn, cfg, &pkt, at) != NF_ACCEPT)
+		return NF_DROP;
+	if (!fw443_tracking(cfg))
+		return NF_ACCEPT;
+	return fw443_track(fn, cfg, skb, &pkt, state);
 }
 
 static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
@@ -219,16 +243,40 @@ static unsigned int fw443_hook_pre_routing(void *priv, struct sk_buff *skb,
 	return fw443_first_hook(priv, skb, state, state->in, FW443_AT_ENTRY);
 }
 
+/* Routed: check where it goes, and open its connection if it may. */
 static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
 				       const struct nf_hook_state *state)
 {
 	struct fw443_net *fn = priv;
+	const struct fw443_config *cfg;
 	struct fw443_pkt pkt;
 	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
 
 	if (!pkt.thoff)
 		return verdict;
-	return fw443_check_lists(fn, &pkt, FW443_AT_EXIT);
+	cfg = rcu_dereference(fn->config);
+	if (fw443_check_lists(fn, cfg, &pkt, FW443_AT_EXIT) != NF_ACCEPT)
+		return NF_DROP;
+	if (!fw443_tracking(cfg))
+		return NF_ACCEPT;
+	return fw443_track_open(fn, cfg, skb, &pkt, state);
+}
+
+/* For the host: open its connection if it may. */
+static unsigned int fw443_hook_local_in(void *priv, struct sk_buff *skb,
+					const struct nf_hook_state *state)
+{
+	struct fw443_net *fn = priv;
+	const struct fw443_config *cfg;
+	struct fw443_pkt pkt;
+	unsigned int verdict = fw443_classify(fn, skb, state, &pkt);
+
+	if (!pkt.thoff || fw443_is_loopback(state->in))
+		return verdict;
+	cfg = rcu_dereference(fn->config);
+	if (!fw443_tracking(cfg))
+		return NF_ACCEPT;
+	return fw443_track_open(fn, cfg, skb, &pkt, state);
 }
 
 static unsigned int fw443_hook_local_out(void *priv, struct sk_buff *skb,
@@ -256,46 +304,86 @@ static const struct nf_hook_ops fw443_entry_ops[FW443_ENTRY_HOOKS] = {
 	FW443_HOOK(fw443_hook_local_out, NFPROTO_IPV6, NF_INET_LOCAL_OUT),
 };
 
-static const struct nf_hook_ops fw443_forward_ops[FW443_FORWARD_HOOKS] = {
+static const struct nf_hook_ops fw443_forward_ops[2] = {
 	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV4, NF_INET_FORWARD),
 	FW443_HOOK(fw443_hook_forward, NFPROTO_IPV6, NF_INET_FORWARD),
 };
 
-/* A forwarded packet's destination is checked by the responder lists. */
-static bool fw443_wants_forward(const struct fw443_config *cfg)
-{
-	return cfg->n_role_lists[FW443_ROLE_RESPONDER];
-}
+static const struct nf_hook_ops fw443_local_in_ops[2] = {
+	FW443_HOOK(fw443_hook_local_in, NFPROTO_IPV4, NF_INET_LOCAL_IN),
+	FW443_HOOK(fw443_hook_local_in, NFPROTO_IPV6, NF_INET_LOCAL_IN),
+};
 
 /*
- * Before @cfg is published: register the FORWARD hooks if it needs them and
- * they are not there yet. Nothing changes on failure.
+ * A forwarded packet's destination is checked by the responder lists, and
+ * new connections are judged where both zones are known.
  */
-int fw443_hooks_grow(struct fw443_net *fn, const struct fw443_config *cfg)
+static bool fw443_wants_forward(const struct fw443_config *cfg)
+{
+	return cfg->n_role_lists[FW443_ROLE_RESPONDER] || fw443_tracking(cfg);
+}
+
+static int fw443_pair_grow(struct fw443_net *fn, struct fw443_hook_pair *pair,
+			   bool wanted)
 {
 	int err;
 
-	lockdep_assert_held(&fn->lock);
-	if (fn->forward_hooked || !fw443_wants_forward(cfg))
+	if (pair->hooked || !wanted)
 		return 0;
-	err = nf_register_net_hooks(fn->net, fn->forward_ops,
-				    FW443_FORWARD_HOOKS);
+	err = nf_register_net_hooks(fn->net, pair->ops, ARRAY_SIZE(pair->ops));
 	if (!err)
-		fn->forward_hooked = true;
+		pair->hooked = true;
+	return err;
+}
+
+static void fw443_pair_shrink(struct fw443_net *fn,
+			      struct fw443_hook_pair *pair, bool wanted)
+{
+	if (!pair->hooked || wanted)
+		return;
+	nf_unregister_net_hooks(fn->net, pair->ops, ARRAY_SIZE(pair->ops));
+	pair->hooked = false;
+}
+
+/*
+ * Before @cfg is published: register the FORWARD and LOCAL_IN hooks it needs
+ * and that are not there yet. Nothing changes on failure.
+ */
+int fw443_hooks_grow(struct fw443_net *fn, const struct fw443_config *cfg)
+{
+	bool had_forward = fn->forward.hooked;
+	int err;
+
+	lockdep_assert_held(&fn->lock);
+	err = fw443_pair_grow(fn, &fn->forward, fw443_wants_forward(cfg));
+	if (err)
+		return err;
+	err = fw443_pair_grow(fn, &fn->local_in, fw443_tracking(cfg));
+	if (err)
+		fw443_pair_shrink(fn, &fn->forward, had_forward);
 	return err;
 }
 
 /*
- * After @cfg is published: drop the FORWARD hooks it does not need. Only
- * now, so that the configuration it replaced was enforced to its end.
+ * After @cfg is published: drop the hooks it does not need. Only now, so
+ * that the configuration it replaced was enforced to its end.
  */
 void fw443_hooks_shrink(struct fw443_net *fn, const struct fw443_config *cfg)
 {
 	lockdep_assert_held(&fn->lock);
-	if (!fn->forward_hooked || fw443_wants_forward(cfg))
-		return;
-	nf_unregister_net_hooks(fn->net, fn->forward_ops, FW443_FORWARD_HOOKS);
-	fn->forward_hooked = false;
+	fw443_pair_shrink(fn, &fn->forward, fw443_wants_forward(cfg));
+	fw443_pair_shrink(fn, &fn->local_in, fw443_tracking(cfg));
+}
+
+static void fw443_pair_init(struct fw443_net *fn, struct fw443_hook_pair *pair,
+			    const struct nf_hook_ops *tmpl)
+{
+	u32 i;
+
+	memcpy(pair->ops, tmpl, sizeof(pair->ops));
+	for (i = 0; i < ARRAY_SIZE(pair->ops); i++)
+		pair->ops[i].priv = fn;
+	pair->hooked = false;
 }
 
 int fw443_hooks_register(struct fw443_net *fn)
@@ -303,20 +391,17 @@ int fw443_hooks_register(struct fw443_net *fn)
 	u32 i;
 
 	memcpy(fn->entry_ops, fw443_entry_ops, sizeof(fw443_entry_ops));
-	memcpy(fn->forward_ops, fw443_forward_ops, sizeof(fw443_forward_ops));
 	for (i = 0; i < FW443_ENTRY_HOOKS; i++)
 		fn->entry_ops[i].priv = fn;
-	for (i = 0; i < FW443_FORWARD_HOOKS; i++)
-		fn->forward_ops[i].priv = fn;
+	fw443_pair_init(fn, &fn->forward, fw443_forward_ops);
+	fw443_pair_init(fn, &fn->local_in, fw443_local_in_ops);
 	return nf_register_net_hooks(fn->net, fn->entry_ops, FW443_ENTRY_HOOKS);
 }
 
 /* The namespace is going away: no configuration change can race with us. */
 void fw443_hooks_unregister(struct fw443_net *fn)
 {
-	if (fn->forward_hooked)
-		nf_unregister_net_hooks(fn->net, fn->forward_ops,
-					FW443_FORWARD_HOOKS);
-	fn->forward_hooked = false;
+	fw443_pair_shrink(fn, &fn->forward, false);
+	fw443_pair_shrink(fn, &fn->local_in, false);
 	nf_unregister_net_hooks(fn->net, fn->entry_ops, FW443_ENTRY_HOOKS);
 }

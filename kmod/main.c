@@ -64,6 +64,8 @@ static void __net_exit fw443_net_exit(struct net *net)
 
 	fw443_txn_free(fn->txn);
 	fn->txn = NULL;
+	fw443_flowtab_destroy(rcu_dereference_protected(fn->flows, true));
+	RCU_INIT_POINTER(fn->flows, NULL);
 	fw443_config_exit(fn);
 	fw443_stats_free(fn);
 }

@@ -45,7 +45,7 @@ static int fw443_nl_put_status(struct sk_buff *msg, const struct fw443_net *fn)
 	    nla_put_u64_64bit(msg, FW443_A_GENERATION,
 			      READ_ONCE(fn->generation), FW443_A_PAD))
 		return -EMSGSIZE;
-	return 0;
+	return fw443_nl_put_flow_status(msg, fn);
 }
 
 static int fw443_nl_get_status(struct sk_buff *skb, struct genl_info *info)
@@ -98,8 +98,50 @@ static int fw443_nl_put_drop(struct sk_buff *msg, const struct fw443_net *fn,
 	return 0;
 }
 
+static int fw443_nl_put_flow_ctr(struct sk_buff *msg,
+				 const struct fw443_net *fn,
+				 enum fw443_flow_counter ctr)
+{
+	struct nlattr *nest = nla_nest_start(msg, FW443_STATS_A_FLOW);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(msg, FW443_FLOWCTR_A_ID, ctr) ||
+	    nla_put_u64_64bit(msg, FW443_FLOWCTR_A_VALUE,
+			      fw443_stats_read_flow(fn, ctr),
+			      FW443_FLOWCTR_A_PAD)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/* The flow table's gauges: how full it is, and its limit (0: not tracking). */
+static int fw443_nl_put_flow_gauges(struct sk_buff *msg,
+				    const struct fw443_net *fn)
+{
+	const struct fw443_config *cfg;
+	struct fw443_flowtab *ft;
+	u32 active = 0, max = 0;
+
+	rcu_read_lock();
+	cfg = rcu_dereference(fn->config);
+	ft = rcu_dereference(fn->flows);
+	if (ft && fw443_tracking(cfg)) {
+		active = fw443_flowtab_count(ft);
+		max = cfg->flows_max;
+	}
+	rcu_read_unlock();
+	if (nla_put_u32(msg, FW443_STATS_A_FLOWS_ACTIVE, active) ||
+	    nla_put_u32(msg, FW443_STATS_A_FLOWS_MAX, max))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int fw443_nl_put_stats(struct sk_buff *msg, const struct fw443_net *fn)
 {
+	enum fw443_flow_counter ctr;
 	enum fw443_drop_reason reason;
 	enum fw443_direction dir;
 	enum fw443_ipver ipver;
@@ -114,6 +156,10 @@ static int fw443_nl_put_stats(struct sk_buff *msg, const struct fw443_net *fn)
 			err = fw443_nl_put_traffic(msg, fn, ipver, dir);
 	for (reason = 0; reason < __FW443_DROP_MAX && !err; reason++)
 		err = fw443_nl_put_drop(msg, fn, reason);
+	for (ctr = 0; ctr < __FW443_FLOWCTR_MAX && !err; ctr++)
+		err = fw443_nl_put_flow_ctr(msg, fn, ctr);
+	if (!err)
+		err = fw443_nl_put_flow_gauges(msg, fn);
 	if (err) {
 		nla_nest_cancel(msg, nest);
 		return err;
@@ -208,6 +254,75 @@ static const struct genl_ops fw443_genl_ops[] = {
 		.policy		= fw443_list_policy,
 		.maxattr	= FW443_A_MAX,
 		.doit		= fw443_nl_txn_abort,
+	},
+	{
+		.cmd		= FW443_CMD_ZONE_SET,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_zone_set,
+	},
+	{
+		.cmd		= FW443_CMD_ZONE_DEL,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_zone_del,
+	},
+	{
+		.cmd		= FW443_CMD_ZONE_GET,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.dumpit		= fw443_nl_zone_dump,
+	},
+	{
+		.cmd		= FW443_CMD_RULE_ADD,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_rule_add,
+	},
+	{
+		.cmd		= FW443_CMD_RULE_DEL,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_rule_del,
+	},
+	{
+		.cmd		= FW443_CMD_RULE_FLUSH,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_rule_flush,
+	},
+	{
+		.cmd		= FW443_CMD_RULE_GET,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.dumpit		= fw443_nl_rule_dump,
+	},
+	{
+		.cmd		= FW443_CMD_FLOWS_SET,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_flows_set,
+	},
+	{
+		/* Flows reveal addresses: privileged, like writes. */
+		.cmd		= FW443_CMD_FLOWS_GET,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.dumpit		= fw443_nl_flows_dump,
+	},
+	{
+		.cmd		= FW443_CMD_FLOWS_FLUSH,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.policy		= fw443_flow_policy,
+		.maxattr	= FW443_A_MAX,
+		.doit		= fw443_nl_flows_flush,
 	},
 };
 

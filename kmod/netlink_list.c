@@ -42,16 +42,6 @@ const struct nla_policy fw443_list_policy[FW443_A_MAX + 1] = {
 	[FW443_A_EXCLUSIVE]	= { .type = NLA_FLAG },
 };
 
-/* A required attribute is missing: say which, for people and for tools. */
-#define FW443_NL_MISSING(extack, nest, tb, type, msg) ({		\
-	bool __missing = !(tb)[type];					\
-	if (__missing) {						\
-		NL_SET_ERR_ATTR_MISS(extack, nest, type);		\
-		NL_SET_ERR_MSG_MOD(extack, msg);			\
-	}								\
-	__missing;							\
-})
-
 /* Names travel through ruleset files as single words. */
 static int fw443_nl_list_name(struct genl_info *info, const char **name)
 {
@@ -80,9 +70,8 @@ static int fw443_nl_list_name(struct genl_info *info, const char **name)
  * Run @op on the transaction of the request's socket, under the namespace's
  * configuration lock; an implicit transaction commits if @op succeeds.
  */
-static int fw443_nl_in_txn(struct genl_info *info,
-			   int (*op)(struct fw443_txn *txn,
-				     struct genl_info *info))
+int fw443_nl_in_txn(struct genl_info *info,
+		    int (*op)(struct fw443_txn *txn, struct genl_info *info))
 {
 	struct fw443_net *fn = fw443_pernet(genl_info_net(info));
 	struct fw443_txn *txn;
@@ -164,25 +153,26 @@ int fw443_nl_list_flush(struct sk_buff *skb, struct genl_info *info)
 	return fw443_nl_in_txn(info, fw443_list_flush_op);
 }
 
-/* One FW443_A_ENTRY nest into a normalised prefix. */
-static int fw443_nl_parse_entry(struct genl_info *info,
-				enum fw443_ipver *ipver,
-				struct fw443_prefix *p, u32 *timeout)
+/*
+ * A nest of FW443_ENTRY_A_FAMILY, _ADDR and _PREFIX_LEN, validated by
+ * @policy into @tb, as a normalised prefix.
+ */
+int fw443_nl_parse_prefix(const struct nlattr *nest,
+			  const struct nla_policy *policy, struct nlattr **tb,
+			  enum fw443_ipver *ipver, struct fw443_prefix *p,
+			  struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[FW443_ENTRY_A_MAX + 1];
-	const struct nlattr *nest = info->attrs[FW443_A_ENTRY];
 	unsigned int addr_len;
 	int err;
 
-	err = nla_parse_nested(tb, FW443_ENTRY_A_MAX, nest, fw443_entry_policy,
-			       info->extack);
+	err = nla_parse_nested(tb, FW443_ENTRY_A_MAX, nest, policy, extack);
 	if (err)
 		return err;
-	if (FW443_NL_MISSING(info->extack, nest, tb, FW443_ENTRY_A_FAMILY,
+	if (FW443_NL_MISSING(extack, nest, tb, FW443_ENTRY_A_FAMILY,
 			     "entry without a family (FW443_ENTRY_A_FAMILY)") ||
-	    FW443_NL_MISSING(info->extack, nest, tb, FW443_ENTRY_A_ADDR,
+	    FW443_NL_MISSING(extack, nest, tb, FW443_ENTRY_A_ADDR,
 			     "entry without an address (FW443_ENTRY_A_ADDR)") ||
-	    FW443_NL_MISSING(info->extack, nest, tb, FW443_ENTRY_A_PREFIX_LEN,
+	    FW443_NL_MISSING(extack, nest, tb, FW443_ENTRY_A_PREFIX_LEN,
 			     "entry without a prefix length (FW443_ENTRY_A_PREFIX_LEN)"))
 		return -EINVAL;
 	switch (nla_get_u8(tb[FW443_ENTRY_A_FAMILY])) {
@@ -195,12 +185,12 @@ static int fw443_nl_parse_entry(struct genl_info *info,
 		addr_len = 16;
 		break;
 	default:
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[FW443_ENTRY_A_FAMILY],
+		NL_SET_ERR_MSG_ATTR(extack, tb[FW443_ENTRY_A_FAMILY],
 				    "family is neither AF_INET nor AF_INET6");
 		return -EAFNOSUPPORT;
 	}
 	if (nla_len(tb[FW443_ENTRY_A_ADDR]) != addr_len) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[FW443_ENTRY_A_ADDR],
+		NL_SET_ERR_MSG_ATTR(extack, tb[FW443_ENTRY_A_ADDR],
 				    "address length does not match the family");
 		return -EINVAL;
 	}
@@ -208,11 +198,27 @@ static int fw443_nl_parse_entry(struct genl_info *info,
 	nla_memcpy(p->addr, tb[FW443_ENTRY_A_ADDR], addr_len);
 	p->len = nla_get_u8(tb[FW443_ENTRY_A_PREFIX_LEN]);
 	if (p->len > addr_len * 8) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[FW443_ENTRY_A_PREFIX_LEN],
+		NL_SET_ERR_MSG_ATTR(extack, tb[FW443_ENTRY_A_PREFIX_LEN],
 				    "prefix length exceeds the address");
 		return -EINVAL;
 	}
 	fw443_prefix_normalise(p);
+	return 0;
+}
+
+/* One FW443_A_ENTRY nest into a normalised prefix. */
+static int fw443_nl_parse_entry(struct genl_info *info,
+				enum fw443_ipver *ipver,
+				struct fw443_prefix *p, u32 *timeout)
+{
+	struct nlattr *tb[FW443_ENTRY_A_MAX + 1];
+	int err;
+
+	err = fw443_nl_parse_prefix(info->attrs[FW443_A_ENTRY],
+				    fw443_entry_policy, tb, ipver, p,
+				    info->extack);
+	if (err)
+		return err;
 	*timeout = tb[FW443_ENTRY_A_TIMEOUT] ?
 		   nla_get_u32(tb[FW443_ENTRY_A_TIMEOUT]) : 0;
 	return 0;

@@ -39,14 +39,15 @@ void fw443_stats_count_traffic(struct fw443_net *fn, enum fw443_ipver ipver,
 	put_cpu_ptr(fn->stats);
 }
 
-/* Add one to the counter at @offset in this CPU's struct fw443_pcpu_stats. */
-static void fw443_stats_inc(struct fw443_net *fn, size_t offset)
+/* Add @n to the counter at @offset in this CPU's struct fw443_pcpu_stats. */
+static void fw443_stats_add(struct fw443_net *fn, size_t offset,
+			    unsigned int n)
 {
 	struct fw443_pcpu_stats *s = get_cpu_ptr(fn->stats);
 	unsigned long flags;
 
 	flags = u64_stats_update_begin_irqsave(&s->syncp);
-	u64_stats_inc((u64_stats_t *)((u8 *)s + offset));
+	u64_stats_add((u64_stats_t *)((u8 *)s + offset), n);
 	u64_stats_update_end_irqrestore(&s->syncp, flags);
 	put_cpu_ptr(fn->stats);
 }
@@ -54,13 +55,19 @@ static void fw443_stats_inc(struct fw443_net *fn, size_t offset)
 void fw443_stats_count_drop(struct fw443_net *fn,
 			    enum fw443_drop_reason reason)
 {
-	fw443_stats_inc(fn, offsetof(struct fw443_pcpu_stats, drops[reason]));
+	fw443_stats_add(fn, offsetof(struct fw443_pcpu_stats, drops[reason]), 1);
 }
 
 void fw443_stats_count_list_hit(struct fw443_net *fn, unsigned int slot)
 {
-	fw443_stats_inc(fn, offsetof(struct fw443_pcpu_stats,
-				     list_hits[slot]));
+	fw443_stats_add(fn, offsetof(struct fw443_pcpu_stats, list_hits[slot]),
+			1);
+}
+
+void fw443_stats_add_flow(struct fw443_net *fn, enum fw443_flow_counter ctr,
+			  unsigned int n)
+{
+	fw443_stats_add(fn, offsetof(struct fw443_pcpu_stats, flow[ctr]), n);
 }
 
 /* The sum over all CPUs of the counter at @offset. */
@@ -105,4 +112,10 @@ u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot)
 {
 	return fw443_stats_sum(fn, offsetof(struct fw443_pcpu_stats,
 					    list_hits[slot]));
+}
+
+u64 fw443_stats_read_flow(const struct fw443_net *fn,
+			  enum fw443_flow_counter ctr)
+{
+	return fw443_stats_sum(fn, offsetof(struct fw443_pcpu_stats, flow[ctr]));
 }

@@ -39,6 +39,12 @@ void fw443_txn_free(struct fw443_txn *txn)
 	kfree(txn);
 }
 
+/* The configuration @txn stages, for commands that edit it in place. */
+struct fw443_config *fw443_txn_config(struct fw443_txn *txn)
+{
+	return txn->staged;
+}
+
 static struct fw443_txn *fw443_txn_new(struct fw443_net *fn, u32 portid)
 {
 	struct fw443_txn *txn = kzalloc(sizeof(*txn), GFP_KERNEL_ACCOUNT);

@@ -41,6 +41,12 @@
  *	  FW443_STATS_A_DROP	one nest per drop reason (enum fw443_drop_reason):
  *	    FW443_DROP_A_REASON		NLA_U8
  *	    FW443_DROP_A_PACKETS	NLA_U64, packets dropped for it
+ *	  FW443_STATS_A_FLOW	one nest per flow counter (enum fw443_flow_counter):
+ *	    FW443_FLOWCTR_A_ID		NLA_U8
+ *	    FW443_FLOWCTR_A_VALUE	NLA_U64
+ *	  FW443_STATS_A_FLOWS_ACTIVE	NLA_U32, flows in the table (a gauge)
+ *	  FW443_STATS_A_FLOWS_MAX	NLA_U32, the table's limit; 0 while
+ *					tracking is off
  *
  * Lists
  * -----
@@ -98,6 +104,92 @@
  *	dump pages through any size; each message carries FW443_A_GENERATION,
  *	and a change of configuration during the dump sets NLM_F_DUMP_INTR.
  *
+ * Zones, connection policy and the flow table
+ * -------------------------------------------
+ * Every interface belongs to a zone: the one the operator gave it, else
+ * "outside". The host itself is the zone "local". A zone name is 1 to
+ * FW443_ZONE_NAME_MAX - 1 letters, digits, '_' and '-'; "local" and "any"
+ * cannot be given to an interface.
+ *
+ * While the policy (FW443_A_POLICY) is not FW443_POLICY_NONE, fw443 tracks
+ * every TCP connection with port 443 on a side in its own flow table and
+ * decides on its first SYN who may open it: the rules in order, first match
+ * wins, else the policy. A SYN is judged where both zones are known: at
+ * FORWARD (routed) or LOCAL_IN (to the host), and at LOCAL_OUT (from the
+ * host). Packets of a tracked connection pass both ways while the TCP state
+ * machine accepts them; every other packet on port 443 is INVALID, dropped
+ * and counted, unless pickup is on and it is a plain ACK of a connection
+ * under way that the rules would have let open (like conntrack's
+ * tcp_loose). Loopback traffic is never tracked.
+ *
+ * FW443_CMD_ZONE_SET		(admin) FW443_A_IFNAME (NLA_NUL_STRING, shorter
+ *	than IFNAMSIZ, a trailing '+' included), FW443_A_ZONE (NLA_NUL_STRING):
+ *	put an interface in a zone (moving it if it had one). A name ending in '+'
+ *	stands for every interface starting with what precedes it; an exact
+ *	name beats a wildcard, a longer wildcard a shorter one.
+ * FW443_CMD_ZONE_DEL		(admin) FW443_A_IFNAME: back to "outside".
+ * FW443_CMD_ZONE_GET		(no privilege) dump: FW443_A_IFNAME,
+ *	FW443_A_ZONE per interface given a zone, in the order given. A change
+ *	of configuration during the dump sets NLM_F_DUMP_INTR.
+ * FW443_CMD_RULE_ADD		(admin) FW443_A_RULE; FW443_A_RULE_INDEX
+ *	(NLA_U32, 1-based) inserts before that rule, else the rule is
+ *	appended. At most FW443_RULES_MAX rules.
+ *	  FW443_A_RULE nest:
+ *	    FW443_RULE_A_FROM	NLA_NUL_STRING, zone of the initiator; "any"
+ *				matches every zone, "local" is the host
+ *	    FW443_RULE_A_TO	NLA_NUL_STRING, zone of the responder, the same
+ *	    FW443_RULE_A_SRC	nest of FW443_ENTRY_A_FAMILY, _ADDR and
+ *				_PREFIX_LEN (0..32/128 here): the initiator's
+ *				address; optional
+ *	    FW443_RULE_A_DST	the same for the responder; optional
+ *	    FW443_RULE_A_ACTION	NLA_U8, enum fw443_action
+ *	A rule with an IPv4 prefix never matches IPv6, and the other way round;
+ *	SRC and DST of one rule are of one family.
+ * FW443_CMD_RULE_DEL		(admin) FW443_A_RULE_INDEX.
+ * FW443_CMD_RULE_FLUSH		(admin) remove every rule.
+ * FW443_CMD_RULE_GET		(no privilege) dump: FW443_A_RULE_INDEX and
+ *	FW443_A_RULE per rule, in order; NLM_F_DUMP_INTR as for ZONE_GET.
+ * FW443_CMD_FLOWS_SET		(admin) any of:
+ *	  FW443_A_POLICY	NLA_U8, enum fw443_policy. Turning tracking on
+ *				starts with an empty table; turning it off
+ *				forgets every flow.
+ *	  FW443_A_FLOWS_MAX	NLA_U32, the most flows tracked at once;
+ *				0: the default, scaled to memory. The hash
+ *				table is sized for it when tracking starts.
+ *	  FW443_A_PICKUP	NLA_U8, 0 or 1 (default 0)
+ *	  FW443_A_TIMEOUTS	nest, attribute type = enum fw443_flow_state
+ *				(FW443_FLOW_NONE, 0, is refused),
+ *				NLA_U32 seconds 1..FW443_TIMEOUT_MAX: how long a
+ *				flow in that state lives without a packet.
+ *				Applies at once to the flows in that state.
+ * FW443_CMD_FLOWS_GET		(admin: it reveals addresses) dump of the
+ *	flow table, one or more FW443_A_FLOW nests per message.
+ *	The dump walks hash buckets in order, so a flow that lives through the
+ *	whole dump is listed exactly once.
+ *	  FW443_A_FLOW nest:
+ *	    FW443_FLOW_A_FAMILY		NLA_U8, AF_INET or AF_INET6
+ *	    FW443_FLOW_A_SRC, _DST	binary, 4 or 16 bytes: the initiator's
+ *					and the responder's address
+ *	    FW443_FLOW_A_SPORT, _DPORT	NLA_U16, host order
+ *	    FW443_FLOW_A_STATE		NLA_U8, enum fw443_flow_state
+ *	    FW443_FLOW_A_PACKETS_ORIG,	NLA_U64, from the initiator
+ *	    FW443_FLOW_A_BYTES_ORIG
+ *	    FW443_FLOW_A_PACKETS_REPLY,	NLA_U64, from the responder
+ *	    FW443_FLOW_A_BYTES_REPLY
+ *	    FW443_FLOW_A_AGE		NLA_U32, seconds since the first SYN
+ *	    FW443_FLOW_A_IDLE		NLA_U32, seconds since the last packet
+ *	    FW443_FLOW_A_TIMEOUT	NLA_U32, seconds left before it expires
+ *	    FW443_FLOW_A_PICKED_UP	NLA_FLAG, adopted mid-stream
+ * FW443_CMD_FLOWS_FLUSH	(admin) forget every flow: their next packets
+ *	are INVALID (or picked up).
+ * Zone, rule and flow-table settings are configuration: they are staged in
+ * transactions and move the generation like lists do. FW443_CMD_GET_STATUS
+ * also answers FW443_A_POLICY, FW443_A_PICKUP, FW443_A_FLOWS_MAX (the limit
+ * in force: the default resolved), FW443_A_FLOWS_ACTIVE (NLA_U32),
+ * FW443_A_FLOW_SIZE (NLA_U32, kernel bytes of one flow's slab object),
+ * FW443_A_FLOWS_BUCKETS (NLA_U32, hash buckets; 0 while tracking is off) and
+ * FW443_A_TIMEOUTS.
+ *
  * Transactions
  * ------------
  * FW443_CMD_TXN_BEGIN		(admin) Optional FW443_A_GENERATION: the commit
@@ -142,6 +234,10 @@
 #define FW443_LISTS_MAX		64	/* lists per network namespace */
 #define FW443_LIST_ENTRIES_MAX	(1U << 22)	/* per list and family */
 #define FW443_TIMEOUT_MAX	2147483	/* seconds, as ipset */
+#define FW443_ZONE_NAME_MAX	16	/* bytes, with the terminating NUL */
+#define FW443_IFACES_MAX	64	/* interfaces given a zone */
+#define FW443_RULES_MAX		256	/* connection policy rules */
+#define FW443_FLOWS_MAX_LIMIT	(1U << 24)	/* largest FW443_A_FLOWS_MAX */
 
 enum fw443_cmd {
 	FW443_CMD_UNSPEC,
@@ -157,6 +253,16 @@ enum fw443_cmd {
 	FW443_CMD_TXN_BEGIN,
 	FW443_CMD_TXN_COMMIT,
 	FW443_CMD_TXN_ABORT,
+	FW443_CMD_ZONE_SET,
+	FW443_CMD_ZONE_DEL,
+	FW443_CMD_ZONE_GET,
+	FW443_CMD_RULE_ADD,
+	FW443_CMD_RULE_DEL,
+	FW443_CMD_RULE_FLUSH,
+	FW443_CMD_RULE_GET,
+	FW443_CMD_FLOWS_SET,
+	FW443_CMD_FLOWS_GET,
+	FW443_CMD_FLOWS_FLUSH,
 	__FW443_CMD_MAX
 };
 #define FW443_CMD_MAX (__FW443_CMD_MAX - 1)
@@ -180,6 +286,18 @@ enum fw443_attr {
 	FW443_A_ENTRIES6,
 	FW443_A_REPLACE,
 	FW443_A_EXCLUSIVE,
+	FW443_A_IFNAME,
+	FW443_A_ZONE,
+	FW443_A_RULE,
+	FW443_A_RULE_INDEX,
+	FW443_A_POLICY,
+	FW443_A_PICKUP,
+	FW443_A_FLOWS_MAX,
+	FW443_A_FLOWS_ACTIVE,
+	FW443_A_FLOW_SIZE,
+	FW443_A_FLOWS_BUCKETS,
+	FW443_A_TIMEOUTS,
+	FW443_A_FLOW,
 	__FW443_A_MAX
 };
 #define FW443_A_MAX (__FW443_A_MAX - 1)
@@ -188,6 +306,9 @@ enum fw443_stats_attr {
 	FW443_STATS_A_UNSPEC,
 	FW443_STATS_A_TRAFFIC,
 	FW443_STATS_A_DROP,
+	FW443_STATS_A_FLOW,
+	FW443_STATS_A_FLOWS_ACTIVE,
+	FW443_STATS_A_FLOWS_MAX,
 	__FW443_STATS_A_MAX
 };
 #define FW443_STATS_A_MAX (__FW443_STATS_A_MAX - 1)
@@ -217,6 +338,16 @@ enum fw443_drop_reason {
 	FW443_DROP_BLOCKLIST,	/* "blocklist": a block list matched */
 	FW443_DROP_FRAGMENT,	/* "fragment": an IPv6 fragment that cannot
 				 * be reassembled (malformed, overlapping)
+				 */
+	FW443_DROP_POLICY,	/* "policy": a new connection the rules
+				 * refuse
+				 */
+	FW443_DROP_INVALID,	/* "invalid": no tracked connection and not
+				 * a valid opening SYN, outside the TCP
+				 * window, or a malformed TCP header
+				 */
+	FW443_DROP_TABLE_FULL,	/* "table_full": a new connection while the
+				 * flow table is full of established ones
 				 */
 	__FW443_DROP_MAX
 };
@@ -281,5 +412,95 @@ enum fw443_direction {
 	__FW443_DIR_MAX
 };
 #define FW443_DIR_MAX (__FW443_DIR_MAX - 1)
+
+enum fw443_flowctr_attr {
+	FW443_FLOWCTR_A_UNSPEC,
+	FW443_FLOWCTR_A_PAD,
+	FW443_FLOWCTR_A_ID,
+	FW443_FLOWCTR_A_VALUE,
+	__FW443_FLOWCTR_A_MAX
+};
+#define FW443_FLOWCTR_A_MAX (__FW443_FLOWCTR_A_MAX - 1)
+
+/* What the flow table counts, besides drops. Names as the tool shows them. */
+enum fw443_flow_counter {
+	/* "accepted_new": SYNs that opened a flow (or packets that picked
+	 * one up)
+	 */
+	FW443_FLOWCTR_ACCEPTED_NEW,
+	/* "accepted_established": packets of tracked flows let through */
+	FW443_FLOWCTR_ACCEPTED_ESTABLISHED,
+	FW443_FLOWCTR_CREATED,		/* "created": flows entered */
+	FW443_FLOWCTR_EXPIRED,		/* "expired": flows timed out */
+	FW443_FLOWCTR_EVICTED,		/* "evicted": unestablished flows
+					 * dropped early for a new one when full
+					 */
+	__FW443_FLOWCTR_MAX
+};
+#define FW443_FLOWCTR_MAX (__FW443_FLOWCTR_MAX - 1)
+
+enum fw443_rule_attr {
+	FW443_RULE_A_UNSPEC,
+	FW443_RULE_A_FROM,
+	FW443_RULE_A_TO,
+	FW443_RULE_A_SRC,
+	FW443_RULE_A_DST,
+	FW443_RULE_A_ACTION,
+	__FW443_RULE_A_MAX
+};
+#define FW443_RULE_A_MAX (__FW443_RULE_A_MAX - 1)
+
+enum fw443_action {
+	FW443_ACTION_ACCEPT,	/* "accept" */
+	FW443_ACTION_DROP,	/* "drop" */
+	__FW443_ACTION_MAX
+};
+#define FW443_ACTION_MAX (__FW443_ACTION_MAX - 1)
+
+/* What happens to a new connection no rule matched. */
+enum fw443_policy {
+	FW443_POLICY_NONE,	/* "none": no tracking, lists only (default) */
+	FW443_POLICY_ACCEPT,	/* "accept" */
+	FW443_POLICY_DROP,	/* "drop" */
+	__FW443_POLICY_MAX
+};
+#define FW443_POLICY_MAX (__FW443_POLICY_MAX - 1)
+
+/* TCP states of a flow: conntrack's, with its names. */
+enum fw443_flow_state {
+	FW443_FLOW_NONE,	/* "none": never seen on a live flow */
+	FW443_FLOW_SYN_SENT,	/* "syn_sent" */
+	FW443_FLOW_SYN_SENT2,	/* "syn_sent2": simultaneous open */
+	FW443_FLOW_SYN_RECV,	/* "syn_recv" */
+	FW443_FLOW_ESTABLISHED,	/* "established" */
+	FW443_FLOW_FIN_WAIT,	/* "fin_wait" */
+	FW443_FLOW_CLOSE_WAIT,	/* "close_wait" */
+	FW443_FLOW_LAST_ACK,	/* "last_ack" */
+	FW443_FLOW_TIME_WAIT,	/* "time_wait" */
+	FW443_FLOW_CLOSE,	/* "close": reset */
+	__FW443_FLOW_STATE_MAX
+};
+#define FW443_FLOW_STATE_MAX (__FW443_FLOW_STATE_MAX - 1)
+
+enum fw443_flow_attr {
+	FW443_FLOW_A_UNSPEC,
+	FW443_FLOW_A_PAD,
+	FW443_FLOW_A_FAMILY,
+	FW443_FLOW_A_SRC,
+	FW443_FLOW_A_DST,
+	FW443_FLOW_A_SPORT,
+	FW443_FLOW_A_DPORT,
+	FW443_FLOW_A_STATE,
+	FW443_FLOW_A_PACKETS_ORIG,
+	FW443_FLOW_A_BYTES_ORIG,
+	FW443_FLOW_A_PACKETS_REPLY,
+	FW443_FLOW_A_BYTES_REPLY,
+	FW443_FLOW_A_AGE,
+	FW443_FLOW_A_IDLE,
+	FW443_FLOW_A_TIMEOUT,
+	FW443_FLOW_A_PICKED_UP,
+	__FW443_FLOW_A_MAX
+};
+#define FW443_FLOW_A_MAX (__FW443_FLOW_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_FW443_H */
