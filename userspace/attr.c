@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/genetlink.h>
 
 #include "attr.h"
 
@@ -33,23 +34,67 @@ void fw443_error_append(struct fw443_error *err, const char *fmt, ...)
 	va_end(ap);
 }
 
+int fw443_attr_check(const struct nlattr *attr,
+		     const struct fw443_attr_policy *policy, uint16_t maxtype,
+		     const char *what, struct fw443_error *err)
+{
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type > maxtype || !policy[type].name)
+		return 0;
+	if (mnl_attr_validate(attr, policy[type].type) < 0) {
+		fw443_error_set(err,
+				"%s: malformed attribute %s (%u-byte payload)",
+				what, policy[type].name,
+				mnl_attr_get_payload_len(attr));
+		return -1;
+	}
+	return 1;
+}
+
+int fw443_attr_require(const struct fw443_attr_policy *policy,
+		       uint16_t maxtype, const struct nlattr *const *tb,
+		       const char *what, struct fw443_error *err)
+{
+	uint16_t type;
+
+	for (type = 0; type <= maxtype; type++) {
+		if (policy[type].name && policy[type].type != MNL_TYPE_FLAG &&
+		    !tb[type]) {
+			fw443_error_set(err, "%s: %s missing", what,
+					policy[type].name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int fw443_attr_strcpy(char *buf, size_t size, const struct nlattr *attr,
+		      const struct fw443_attr_policy *policy, const char *what,
+		      struct fw443_error *err)
+{
+	const char *s = mnl_attr_get_str(attr);
+
+	if (strlen(s) >= size) {
+		fw443_error_set(err, "%s: %s longer than %zu bytes", what,
+				policy[mnl_attr_get_type(attr)].name,
+				size - 1);
+		return -1;
+	}
+	strcpy(buf, s);
+	return 0;
+}
+
 static int attr_validate_cb(const struct nlattr *attr, void *data)
 {
 	struct attr_parse *p = data;
-	uint16_t type = mnl_attr_get_type(attr);
-	const struct fw443_attr_policy *pol;
+	int ret = fw443_attr_check(attr, p->policy, p->maxtype, p->what,
+				   p->err);
 
-	if (type > p->maxtype || !p->policy[type].name)
-		return MNL_CB_OK;
-	pol = &p->policy[type];
-	if (mnl_attr_validate(attr, pol->type) < 0) {
-		fw443_error_set(p->err,
-				"%s: malformed attribute %s (%u-byte payload)",
-				p->what, pol->name,
-				mnl_attr_get_payload_len(attr));
+	if (ret < 0)
 		return MNL_CB_ERROR;
-	}
-	p->tb[type] = attr;
+	if (ret)
+		p->tb[mnl_attr_get_type(attr)] = attr;
 	return MNL_CB_OK;
 }
 
@@ -114,4 +159,42 @@ int fw443_attr_parse_nested(const struct nlattr *nest,
 	struct attr_parse p = { policy, maxtype, tb, what, err };
 
 	return fw443_attr_walk_nested(nest, attr_validate_cb, &p, what, err);
+}
+
+struct attr_nests {
+	uint16_t type;
+	const char *name;
+	fw443_attr_nest_fn fn;
+	void *data;
+	struct fw443_error *err;
+};
+
+static int attr_nest_cb(const struct nlattr *attr, void *data)
+{
+	struct attr_nests *w = data;
+
+	if (mnl_attr_get_type(attr) != w->type)
+		return MNL_CB_OK;
+	if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0) {
+		fw443_error_set(w->err, "malformed attribute %s", w->name);
+		return MNL_CB_ERROR;
+	}
+	return w->fn(attr, w->data, w->err) ? MNL_CB_ERROR : MNL_CB_OK;
+}
+
+int fw443_attr_for_each_nest(const struct nlmsghdr *nlh, uint16_t type,
+			     const char *name, fw443_attr_nest_fn fn,
+			     void *data, struct fw443_error *err)
+{
+	struct attr_nests w = { type, name, fn, data, err };
+	size_t len = mnl_nlmsg_get_payload_len(nlh);
+
+	if (len < GENL_HDRLEN) {
+		fw443_error_set(err, "%s: message too short", name);
+		return -1;
+	}
+	return attr_parse_check(mnl_attr_parse(nlh, GENL_HDRLEN, attr_nest_cb,
+					       &w),
+				mnl_nlmsg_get_payload_offset(nlh, GENL_HDRLEN),
+				len - GENL_HDRLEN, name, err);
 }

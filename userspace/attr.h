@@ -43,6 +43,46 @@ int fw443_attr_parse_nested(const struct nlattr *nest,
 			    const char *what, struct fw443_error *err);
 
 /*
+ * Checks @attr against @policy: returns 1 when its type is known and its
+ * length right, 0 when the policy does not know it (skip it), -1 with @err
+ * set when it is malformed.
+ */
+int fw443_attr_check(const struct nlattr *attr,
+		     const struct fw443_attr_policy *policy, uint16_t maxtype,
+		     const char *what, struct fw443_error *err);
+
+/*
+ * After a parse: returns 0 when @tb holds every attribute @policy names,
+ * flags aside (an absent flag is a false one), or -1 with @err saying
+ * "@what: <name> missing" for the first one it lacks.
+ */
+int fw443_attr_require(const struct fw443_attr_policy *policy,
+		       uint16_t maxtype, const struct nlattr *const *tb,
+		       const char *what, struct fw443_error *err);
+
+/*
+ * Copies the string attribute @attr (of @policy[type]) into @buf of @size
+ * bytes. Returns 0, or -1 with @err saying "@what: NAME longer than N
+ * bytes" when it does not fit.
+ */
+int fw443_attr_strcpy(char *buf, size_t size, const struct nlattr *attr,
+		      const struct fw443_attr_policy *policy, const char *what,
+		      struct fw443_error *err);
+
+/* Called for each nest fw443_attr_for_each_nest() finds; 0 or -1. */
+typedef int (*fw443_attr_nest_fn)(const struct nlattr *nest, void *data,
+				  struct fw443_error *err);
+
+/*
+ * Runs @fn over every attribute of type @type in a generic netlink message,
+ * each of which must be a nest (@name names it in errors); other types are
+ * skipped. Returns 0, or -1 with @err set.
+ */
+int fw443_attr_for_each_nest(const struct nlmsghdr *nlh, uint16_t type,
+			     const char *name, fw443_attr_nest_fn fn,
+			     void *data, struct fw443_error *err);
+
+/*
  * Runs @cb over every attribute in @nest, like mnl_attr_parse_nested(), then
  * checks that nothing truncated was left over. @cb sets @err before it returns
  * MNL_CB_ERROR. Returns 0 or -1.

@@ -99,3 +99,47 @@ int fw443_cli_simple_cmd_args(int argc, char *argv[], const char *usage,
 	*opts |= seen;
 	return -1;
 }
+
+int fw443_cli_split_opts(int argc, char *argv[], unsigned int *opts,
+			 const char **bad)
+{
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		unsigned int flag;
+
+		if (!strcmp(argv[i], "--")) {
+			while (++i < argc)
+				argv[n++] = argv[i];
+			break;
+		}
+		if (!cli_is_option(argv[i])) {
+			argv[n++] = argv[i];
+			continue;
+		}
+		flag = cli_option_flag(argv[i]) &
+		       (FW443_OPT_JSON | FW443_OPT_HELP);
+		if (!flag) {
+			*bad = argv[i];
+			return -1;
+		}
+		*opts |= flag;
+	}
+	return n;
+}
+
+int fw443_cli_cmd_words(int argc, char *argv[], const char *usage,
+			unsigned int *opts, int *nwords)
+{
+	const char *bad = NULL;
+
+	*opts = 0;
+	*nwords = fw443_cli_split_opts(argc - 1, argv + 1, opts, &bad);
+	if (*nwords < 0)
+		return fw443_cli_usage_error(argv[0], "unknown option", bad);
+	if (*opts & FW443_OPT_HELP) {
+		fputs(usage, stdout);
+		return FW443_EXIT_OK;
+	}
+	return -1;
+}

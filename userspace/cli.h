@@ -63,4 +63,22 @@ int fw443_cli_usage_error(const char *cmd, const char *what, const char *arg);
 int fw443_cli_simple_cmd_args(int argc, char *argv[], const char *usage,
 			      unsigned int *opts);
 
+/*
+ * Takes -j and -h out of the @argc words at @argv wherever they stand (up
+ * to a "--", which goes too), ORing them into *opts, and moves the other
+ * words to the front, in order. Returns how many words are left, or -1 with
+ * *bad pointing at an option that is neither.
+ */
+int fw443_cli_split_opts(int argc, char *argv[], unsigned int *opts,
+			 const char **bad);
+
+/*
+ * The start of a command with a grammar of its own: argv[0] is the
+ * command's name. Prints @usage for -h, reports an unknown option. Returns
+ * -1 when the command should go on with the *nwords words now at argv + 1
+ * and the options given after its name in *opts; otherwise the exit status.
+ */
+int fw443_cli_cmd_words(int argc, char *argv[], const char *usage,
+			unsigned int *opts, int *nwords);
+
 #endif

@@ -12,10 +12,14 @@ static const char stats_usage[] =
 	"\n"
 	"Shows the HTTPS traffic counters of this network namespace: packets and\n"
 	"bytes per IP version and direction (to_server: towards port 443,\n"
-	"to_client: from port 443).\n"
+	"to_client: from port 443); packets dropped per reason; and the flow\n"
+	"table's counters (accepted_new, accepted_established, created, expired,\n"
+	"evicted) and gauges (active, max).\n"
 	"\n"
 	"  -j, --json    one JSON object: {\"traffic\":[{\"ip_version\":4,\n"
-	"                \"direction\":\"to_server\",\"packets\":N,\"bytes\":N},...]}\n"
+	"                \"direction\":\"to_server\",\"packets\":N,\"bytes\":N},...],\n"
+	"                \"drops\":[{\"reason\":\"policy\",\"packets\":N},...],\n"
+	"                \"flows\":{\"accepted_new\":N,...,\"active\":N,\"max\":N}}\n"
 	"  -h, --help    show this help\n";
 
 static int stats_reply(const struct nlmsghdr *nlh, void *data,

@@ -11,9 +11,13 @@ static const char status_usage[] =
 	"Usage: " PROG_NAME " [-j] status [-j]\n"
 	"\n"
 	"Shows the kernel module's version and the configuration generation of\n"
-	"this network namespace.\n"
+	"this network namespace; with a module that tracks connections, also the\n"
+	"default policy, pickup, the flow table's use and size, and the timeouts\n"
+	"per TCP state.\n"
 	"\n"
-	"  -j, --json    one JSON object: {\"version\":\"...\",\"generation\":N}\n"
+	"  -j, --json    one JSON object: {\"version\":\"...\",\"generation\":N},\n"
+	"                and \"policy\",\"pickup\",\"flows_active\",\"flows_max\",\n"
+	"                \"flow_size\",\"flow_buckets\",\"timeouts\":{\"STATE\":N,...}\n"
 	"  -h, --help    show this help\n";
 
 static int status_reply(const struct nlmsghdr *nlh, void *data,

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <string.h>
 #include <sys/socket.h>
-#include <linux/genetlink.h>
 #include <uapi/linux/fw443.h>
 
 #include "entry.h"
@@ -15,27 +14,42 @@ static const struct fw443_attr_policy entry_policy[FW443_ENTRY_A_MAX + 1] = {
 	[FW443_ENTRY_A_HITS]	   = { MNL_TYPE_U64, "FW443_ENTRY_A_HITS" },
 };
 
-void fw443_entry_put(struct nlmsghdr *nlh, const struct fw443_addr_prefix *p,
-		     uint32_t timeout)
+static struct nlattr *entry_nest_start(struct nlmsghdr *nlh, uint16_t type,
+				       const struct fw443_addr_prefix *p)
 {
-	struct nlattr *nest = mnl_attr_nest_start(nlh, FW443_A_ENTRY);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, type);
 
 	mnl_attr_put_u8(nlh, FW443_ENTRY_A_FAMILY, p->family);
 	mnl_attr_put(nlh, FW443_ENTRY_A_ADDR, fw443_prefix_addr_len(p),
 		     p->addr);
 	mnl_attr_put_u8(nlh, FW443_ENTRY_A_PREFIX_LEN, p->len);
+	return nest;
+}
+
+void fw443_entry_put(struct nlmsghdr *nlh, const struct fw443_addr_prefix *p,
+		     uint32_t timeout)
+{
+	struct nlattr *nest = entry_nest_start(nlh, FW443_A_ENTRY, p);
+
 	if (timeout)
 		mnl_attr_put_u32(nlh, FW443_ENTRY_A_TIMEOUT, timeout);
 	mnl_attr_nest_end(nlh, nest);
 }
 
+void fw443_entry_put_prefix(struct nlmsghdr *nlh, uint16_t type,
+			    const struct fw443_addr_prefix *p)
+{
+	mnl_attr_nest_end(nlh, entry_nest_start(nlh, type, p));
+}
+
 /* The address, family and length must agree: they come from a kernel. */
-static int entry_prefix(const struct nlattr *const *tb,
+static int entry_prefix(const struct nlattr *const *tb, const char *what,
 			struct fw443_addr_prefix *p, struct fw443_error *err)
 {
 	if (!tb[FW443_ENTRY_A_FAMILY] || !tb[FW443_ENTRY_A_ADDR] ||
 	    !tb[FW443_ENTRY_A_PREFIX_LEN]) {
-		fw443_error_set(err, "entry: family, address or length missing");
+		fw443_error_set(err, "%s: family, address or length missing",
+				what);
 		return -1;
 	}
 	memset(p, 0, sizeof(*p));
@@ -45,8 +59,8 @@ static int entry_prefix(const struct nlattr *const *tb,
 	    mnl_attr_get_payload_len(tb[FW443_ENTRY_A_ADDR]) !=
 	    fw443_prefix_addr_len(p) || p->len > fw443_prefix_addr_len(p) * 8) {
 		fw443_error_set(err,
-				"entry: family %u, %u-byte address, length %u do not agree",
-				p->family,
+				"%s: family %u, %u-byte address, length %u do not agree",
+				what, p->family,
 				mnl_attr_get_payload_len(tb[FW443_ENTRY_A_ADDR]),
 				p->len);
 		return -1;
@@ -56,60 +70,56 @@ static int entry_prefix(const struct nlattr *const *tb,
 	return 0;
 }
 
-static int entry_parse(const struct nlattr *nest, struct fw443_list_entry *e,
+static int entry_parse(const struct nlattr *nest, const char *what,
+		       const struct nlattr **tb, struct fw443_addr_prefix *p,
 		       struct fw443_error *err)
+{
+	return fw443_attr_parse_nested(nest, entry_policy, FW443_ENTRY_A_MAX,
+				       tb, what, err) ||
+	       entry_prefix(tb, what, p, err) ? -1 : 0;
+}
+
+int fw443_entry_parse_prefix(const struct nlattr *nest, const char *what,
+			     struct fw443_addr_prefix *p,
+			     struct fw443_error *err)
 {
 	const struct nlattr *tb[FW443_ENTRY_A_MAX + 1] = { NULL };
 
-	if (fw443_attr_parse_nested(nest, entry_policy, FW443_ENTRY_A_MAX, tb,
-				    "entry", err) ||
-	    entry_prefix(tb, &e->prefix, err))
-		return -1;
-	e->timeout = tb[FW443_ENTRY_A_TIMEOUT] ?
-		     mnl_attr_get_u32(tb[FW443_ENTRY_A_TIMEOUT]) : 0;
-	e->has_hits = tb[FW443_ENTRY_A_HITS];
-	e->hits = e->has_hits ? mnl_attr_get_u64(tb[FW443_ENTRY_A_HITS]) : 0;
-	return 0;
+	return entry_parse(nest, what, tb, p, err);
 }
 
 struct entries_walk {
 	fw443_entry_fn fn;
 	void *data;
-	struct fw443_error *err;
 };
 
-static int entries_cb(const struct nlattr *attr, void *data)
+static int entries_one(const struct nlattr *nest, void *data,
+		       struct fw443_error *err)
 {
+	const struct nlattr *tb[FW443_ENTRY_A_MAX + 1] = { NULL };
 	struct entries_walk *w = data;
 	struct fw443_list_entry e;
 
-	if (mnl_attr_get_type(attr) != FW443_A_ENTRY)
-		return MNL_CB_OK;
-	if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0) {
-		fw443_error_set(w->err, "malformed attribute FW443_A_ENTRY");
-		return MNL_CB_ERROR;
-	}
-	if (entry_parse(attr, &e, w->err))
-		return MNL_CB_ERROR;
+	if (entry_parse(nest, "entry", tb, &e.prefix, err))
+		return -1;
+	e.timeout = tb[FW443_ENTRY_A_TIMEOUT] ?
+		    mnl_attr_get_u32(tb[FW443_ENTRY_A_TIMEOUT]) : 0;
+	e.has_hits = tb[FW443_ENTRY_A_HITS];
+	e.hits = e.has_hits ? mnl_attr_get_u64(tb[FW443_ENTRY_A_HITS]) : 0;
 	if (w->fn(&e, w->data)) {
-		fw443_error_set(w->err, "cannot write the entries");
-		return MNL_CB_ERROR;
+		fw443_error_set(err, "cannot write the entries");
+		return -1;
 	}
-	return MNL_CB_OK;
+	return 0;
 }
 
 int fw443_entries_parse(const struct nlmsghdr *nlh, fw443_entry_fn fn,
 			void *data, struct fw443_error *err)
 {
-	struct entries_walk w = { fn, data, err };
-	size_t len = mnl_nlmsg_get_payload_len(nlh);
+	struct entries_walk w = { fn, data };
 
-	if (len < GENL_HDRLEN) {
-		fw443_error_set(err, "entries: message too short");
-		return -1;
-	}
-	return mnl_attr_parse(nlh, GENL_HDRLEN, entries_cb, &w) < MNL_CB_STOP ?
-	       -1 : 0;
+	return fw443_attr_for_each_nest(nlh, FW443_A_ENTRY, "FW443_A_ENTRY",
+					entries_one, &w, err);
 }
 
 int fw443_entry_print(const struct fw443_list_entry *e, FILE *f)

@@ -2,7 +2,8 @@
 /*
  * FW443_A_ENTRY nests: put into LIST_ADD/LIST_DEL requests, read from
  * LIST_ENTRIES dumps, and rendered as feed lines ("block load" reads them
- * back) or JSON. Pure: writes only to the FILE * it is given.
+ * back) or JSON; and nests of the same attributes that carry a rule's
+ * prefixes. Pure: writes only to the FILE * it is given.
  */
 #ifndef FW443_ENTRY_H
 #define FW443_ENTRY_H
@@ -26,6 +27,21 @@ struct fw443_list_entry {
 /* Puts one FW443_A_ENTRY nest; @timeout 0 means none. */
 void fw443_entry_put(struct nlmsghdr *nlh, const struct fw443_addr_prefix *p,
 		     uint32_t timeout);
+
+/*
+ * Puts a nest of type @type holding only @p's FW443_ENTRY_A_FAMILY, _ADDR
+ * and _PREFIX_LEN: a rule's FW443_RULE_A_SRC or FW443_RULE_A_DST.
+ */
+void fw443_entry_put_prefix(struct nlmsghdr *nlh, uint16_t type,
+			    const struct fw443_addr_prefix *p);
+
+/*
+ * Reads such a nest back into @p (a length of 0 included). Returns 0, or -1
+ * with @err set; @what names the nest in errors.
+ */
+int fw443_entry_parse_prefix(const struct nlattr *nest, const char *what,
+			     struct fw443_addr_prefix *p,
+			     struct fw443_error *err);
 
 typedef int (*fw443_entry_fn)(const struct fw443_list_entry *e, void *data);
 

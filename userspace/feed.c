@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <uapi/linux/fw443.h>
 
+#include "args.h"
 #include "feed.h"
 
 static __attribute__((format(printf, 3, 4)))
@@ -39,34 +40,12 @@ static size_t feed_word_end(const char *s, size_t pos, size_t n)
 	return pos;
 }
 
-/* Decimal digits only; 0 if it fits @max, 1 if it is larger, -1 if no number. */
-static int feed_parse_number(const char *s, size_t n, uint64_t max,
-			     uint64_t *out)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (!n)
-		return -1;
-	for (i = 0; i < n; i++) {
-		unsigned int d = s[i] - '0';
-
-		if (d > 9)
-			return -1;
-		if (v > (max - d) / 10)
-			return 1;
-		v = v * 10 + d;
-	}
-	*out = v;
-	return 0;
-}
-
 int fw443_feed_parse_timeout(const char *s, size_t n, uint32_t *timeout,
 			     struct fw443_parse_error *err)
 {
 	uint64_t v = 0;
 
-	if (feed_parse_number(s, n, FW443_TIMEOUT_MAX, &v) || !v)
+	if (fw443_parse_decimal(s, n, FW443_TIMEOUT_MAX, &v) || !v)
 		return feed_fail(err, 0, "timeout '%.*s' is not 1..%u seconds",
 				 (int)n, s, FW443_TIMEOUT_MAX);
 	*timeout = v;
@@ -121,8 +100,8 @@ static int feed_parse_options(struct feed_words *w, struct fw443_feed_entry *e,
 				goto bad_value;
 		} else {
 			seen_hits = true;
-			if (feed_parse_number(w->s + w->pos, w->end - w->pos,
-					      UINT64_MAX, &hits))
+			if (fw443_parse_decimal(w->s + w->pos, w->end - w->pos,
+						UINT64_MAX, &hits))
 				return feed_fail(err, w->pos,
 						 "hits '%.*s' is not a counter",
 						 (int)(w->end - w->pos),

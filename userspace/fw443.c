@@ -17,15 +17,21 @@ static int help_main(int argc, char *argv[], unsigned int opts);
 
 static const struct fw443_subcommand subcommands[] = {
 	{ "status", status_main,
-	  "Show the module's version and configuration generation" },
+	  "Show the module's version, configuration generation, flow table" },
 	{ "stats", stats_main,
-	  "Show traffic counters per IP version and direction, and drops" },
+	  "Show traffic counters per IP version and direction, drops, flows" },
 	{ "lists", lists_main,
 	  "Show every block and allow list: sizes, memory, hits" },
 	{ "block", block_main,
 	  "Add, remove, load and list block lists and their entries" },
 	{ "allow", allow_main,
 	  "The same for allow lists: exceptions to block lists" },
+	{ "zone", zone_main,
+	  "Put interfaces in zones, for the connection policy" },
+	{ "policy", policy_main,
+	  "Rules on who may open a connection, and the default" },
+	{ "flows", flows_main,
+	  "List and flush tracked connections, set the flow table" },
 	{ "help", help_main, "Show this help, or a command's" },
 };
 

@@ -4,7 +4,6 @@
 #include <uapi/linux/fw443.h>
 
 #include "cli.h"
-#include "feed.h"
 #include "lists.h"
 #include "listargs.h"
 
@@ -47,13 +46,6 @@ static const char *const word_names[] = {
 	[ARG_PREFIX] = "PREFIX", [ARG_NAME] = "NAME", [ARG_FILE] = "FILE",
 };
 
-static int args_fail(struct fw443_usage *u, const char *what, const char *arg)
-{
-	u->what = what;
-	u->arg = arg;
-	return -1;
-}
-
 int fw443_list_name_check(const char *name)
 {
 	size_t i, n = strlen(name);
@@ -71,9 +63,9 @@ static int args_name(const char *word, const char **name,
 		     struct fw443_usage *u)
 {
 	if (fw443_list_name_check(word))
-		return args_fail(u,
-				 "a list name is 1 to 31 letters, digits, '_', '-' or '.', not",
-				 word);
+		return fw443_args_fail(u,
+				       "a list name is 1 to 31 letters, digits, '_', '-' or '.', not",
+				       word);
 	*name = word;
 	return 0;
 }
@@ -81,22 +73,16 @@ static int args_name(const char *word, const char **name,
 static int args_positional(enum args_word kind, const char *word,
 			   struct fw443_list_args *a, struct fw443_usage *u)
 {
-	struct fw443_parse_error err;
-
 	switch (kind) {
 	case ARG_PREFIX:
-		if (!fw443_prefix_parse(word, strlen(word), &a->prefix, &err))
-			return 0;
-		snprintf(u->buf, sizeof(u->buf), "bad prefix '%.40s': %.100s",
-			 word, err.msg);
-		return args_fail(u, u->buf, NULL);
+		return fw443_args_prefix(word, false, &a->prefix, u);
 	case ARG_NAME:
 		return args_name(word, &a->name, u);
 	case ARG_FILE:
 		a->file = word;
 		return 0;
 	default:
-		return args_fail(u, "unexpected argument", word);
+		return fw443_args_fail(u, "unexpected argument", word);
 	}
 }
 
@@ -116,7 +102,6 @@ static int args_keyword_value(unsigned int kw, int argc, char *const argv[],
 			      int *i, struct fw443_list_args *a,
 			      struct fw443_usage *u)
 {
-	struct fw443_parse_error err;
 	const char *value;
 
 	if (kw == KW_COUNTERS) {
@@ -124,22 +109,19 @@ static int args_keyword_value(unsigned int kw, int argc, char *const argv[],
 		return 0;
 	}
 	if (*i + 1 >= argc)
-		return args_fail(u, "missing value after", argv[*i]);
+		return fw443_args_fail(u, "missing value after", argv[*i]);
 	value = argv[++*i];
 	if (kw == KW_LIST)
 		return args_name(value, &a->name, u);
 	if (kw == KW_DIRECTION) {
 		if (fw443_list_direction_parse(value, &a->direction))
-			return args_fail(u, "direction is in, out or both, not",
-					 value);
+			return fw443_args_fail(u,
+					       "direction is in, out or both, not",
+					       value);
 		return 0;
 	}
-	if (fw443_feed_parse_timeout(value, strlen(value), &a->timeout, &err)) {
-		snprintf(u->buf, sizeof(u->buf), "timeout is 1..%u seconds, not",
-			 FW443_TIMEOUT_MAX);
-		return args_fail(u, u->buf, value);
-	}
-	return 0;
+	return fw443_args_number(value, 1, FW443_TIMEOUT_MAX, "timeout",
+				 " seconds", &a->timeout, u);
 }
 
 static const struct args_syntax *args_find(const char *word)
@@ -160,7 +142,7 @@ static int args_option(const struct args_syntax *syn, char *const argv[],
 
 	if (fw443_cli_parse_opts(1, argv + i, FW443_OPT_HELP | syn->opts,
 				 &a->opts, &bad) < 0)
-		return args_fail(u, "unknown option", bad);
+		return fw443_args_fail(u, "unknown option", bad);
 	return 0;
 }
 
@@ -173,11 +155,11 @@ int fw443_list_args_parse(int argc, char *const argv[],
 
 	memset(a, 0, sizeof(*a));
 	if (argc < 1)
-		return args_fail(u, "missing operation: add, del, create, destroy, flush, load or list",
-				 NULL);
+		return fw443_args_fail(u, "missing operation: add, del, create, destroy, flush, load or list",
+				       NULL);
 	syn = args_find(argv[0]);
 	if (!syn)
-		return args_fail(u, "unknown operation", argv[0]);
+		return fw443_args_fail(u, "unknown operation", argv[0]);
 	a->op = syn->op;
 	for (i = 1; i < argc; i++) {
 		const char *word = argv[i];
@@ -197,17 +179,15 @@ int fw443_list_args_parse(int argc, char *const argv[],
 		}
 		kw = args_keyword(word) & syn->keywords;
 		if (!kw)
-			return args_fail(u, "unexpected argument", word);
+			return fw443_args_fail(u, "unexpected argument", word);
 		if (seen & kw)
-			return args_fail(u, "given twice:", word);
+			return fw443_args_fail(u, "given twice:", word);
 		seen |= kw;
 		if (args_keyword_value(kw, argc, argv, &i, a, u))
 			return -1;
 	}
-	if (npos < syn->required) {
-		snprintf(u->buf, sizeof(u->buf), "%s: missing %s", syn->word,
-			 word_names[syn->pos[npos]]);
-		return args_fail(u, u->buf, NULL);
-	}
+	if (npos < syn->required)
+		return fw443_args_failf(u, NULL, "%s: missing %s", syn->word,
+					word_names[syn->pos[npos]]);
 	return 0;
 }

@@ -18,7 +18,7 @@
 
 #include <stdint.h>
 
-#include "attr.h"
+#include "args.h"
 #include "prefix.h"
 
 enum fw443_list_op {
@@ -40,13 +40,6 @@ struct fw443_list_args {
 	uint32_t timeout;	/* add: seconds, 0 for none */
 	uint8_t direction;	/* create, load: enum fw443_list_direction */
 	uint8_t flags;		/* create, load: enum fw443_list_flags */
-};
-
-/* A usage error: "WHAT 'ARG'", as fw443_cli_usage_error() prints it. */
-struct fw443_usage {
-	const char *what;
-	const char *arg;	/* the offending word, or NULL */
-	char buf[FW443_ERROR_LEN];	/* @what, when it had to be composed */
 };
 
 /*

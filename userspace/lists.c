@@ -3,6 +3,7 @@
 #include <string.h>
 #include <linux/genetlink.h>
 
+#include "args.h"
 #include "cli.h"
 #include "lists.h"
 #include "output.h"
@@ -31,53 +32,30 @@ static const char *const direction_names[__FW443_LIST_DIRECTION_MAX] = {
 
 const char *fw443_list_kind_name(uint8_t kind)
 {
-	return kind <= FW443_LIST_KIND_MAX ? kind_names[kind] : "unknown";
+	return fw443_word_name(kind_names, ARRAY_SIZE(kind_names), kind);
 }
 
 const char *fw443_list_direction_name(uint8_t direction)
 {
-	return direction <= FW443_LIST_DIRECTION_MAX ?
-	       direction_names[direction] : "unknown";
+	return fw443_word_name(direction_names, ARRAY_SIZE(direction_names),
+			       direction);
 }
 
 int fw443_list_direction_parse(const char *word, uint8_t *direction)
 {
-	uint8_t d;
-
-	for (d = 0; d <= FW443_LIST_DIRECTION_MAX; d++) {
-		if (!strcmp(word, direction_names[d])) {
-			*direction = d;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static const char *list_missing(const struct nlattr *const *tb)
-{
-	uint16_t type;
-
-	for (type = 0; type <= FW443_A_MAX; type++) {
-		if (list_policy[type].name && !tb[type])
-			return list_policy[type].name;
-	}
-	return NULL;
+	return fw443_word_parse(direction_names, ARRAY_SIZE(direction_names),
+				word, direction);
 }
 
 int fw443_list_info_parse(const struct nlmsghdr *nlh,
 			  struct fw443_list_info *li, struct fw443_error *err)
 {
 	const struct nlattr *tb[FW443_A_MAX + 1] = { NULL };
-	const char *missing;
 
 	if (fw443_attr_parse_msg(nlh, GENL_HDRLEN, list_policy, FW443_A_MAX,
-				 tb, "list", err))
+				 tb, "list", err) ||
+	    fw443_attr_require(list_policy, FW443_A_MAX, tb, "list", err))
 		return -1;
-	missing = list_missing(tb);
-	if (missing) {
-		fw443_error_set(err, "list: %s missing", missing);
-		return -1;
-	}
 	memset(li, 0, sizeof(*li));
 	snprintf(li->name, sizeof(li->name), "%s",
 		 mnl_attr_get_str(tb[FW443_A_LIST_NAME]));

@@ -433,3 +433,21 @@ int fw443_nl_query(const char *what, uint8_t cmd, fw443_nl_reply_fn fn,
 	fw443_nl_close(nl);
 	return ret;
 }
+
+int fw443_nl_change(const char *what, uint8_t cmd, fw443_nl_build_fn build,
+		    const void *data)
+{
+	struct fw443_nl *nl = fw443_nl_open(what);
+	struct nlmsghdr *nlh;
+	int ret;
+
+	if (!nl)
+		return FW443_EXIT_FAILURE;
+	nlh = fw443_nl_request(nl, cmd, 0);
+	if (build)
+		build(nlh, data);
+	ret = fw443_nl_run(nl, nlh, NULL, NULL) ? FW443_EXIT_FAILURE :
+						  FW443_EXIT_OK;
+	fw443_nl_close(nl);
+	return ret;
+}

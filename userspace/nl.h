@@ -98,4 +98,15 @@ void fw443_nl_txn_abort(struct fw443_nl *nl);
 int fw443_nl_query(const char *what, uint8_t cmd, fw443_nl_reply_fn fn,
 		   void *data);
 
+/* Adds a request's attributes from @data. */
+typedef void (*fw443_nl_build_fn)(struct nlmsghdr *nlh, const void *data);
+
+/*
+ * The whole round trip for a command answered by an ACK only: open, request
+ * @cmd with the attributes @build adds (none if it is NULL), close.
+ * Returns an exit status, after reporting a failure.
+ */
+int fw443_nl_change(const char *what, uint8_t cmd, fw443_nl_build_fn build,
+		    const void *data);
+
 #endif

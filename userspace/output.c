@@ -30,3 +30,17 @@ int fw443_output_json(const char *what, json_t *root)
 		return FW443_EXIT_FAILURE;
 	return FW443_EXIT_OK;
 }
+
+int fw443_json_array_put(struct fw443_json_array *a, json_t *elem)
+{
+	int ret;
+
+	if (!elem || (a->started && putc(',', a->f) == EOF)) {
+		json_decref(elem);
+		return -1;
+	}
+	a->started = true;
+	ret = json_dumpf(elem, a->f, JSON_COMPACT);
+	json_decref(elem);
+	return ret;
+}

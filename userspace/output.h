@@ -3,7 +3,9 @@
 #ifndef FW443_OUTPUT_H
 #define FW443_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <jansson.h>
 
 /*
@@ -18,5 +20,21 @@ json_t *fw443_json_u64(uint64_t v);
  * Returns an exit status.
  */
 int fw443_output_json(const char *what, json_t *root);
+
+/*
+ * A JSON array written one element at a time, for output of any size:
+ * the caller writes '[' and ']', fw443_json_array_put() what is between.
+ */
+struct fw443_json_array {
+	FILE *f;
+	bool started;	/* an element was written */
+};
+
+/*
+ * Writes @elem, compact, after a ',' unless it is the first, and releases
+ * it. Returns 0, or -1 when @elem is NULL (it could not be built) or the
+ * write failed.
+ */
+int fw443_json_array_put(struct fw443_json_array *a, json_t *elem);
 
 #endif

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <arpa/inet.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -68,7 +69,7 @@ static int prefix_parse_addr(const char *s, size_t n,
 }
 
 /* The text after '/': decimal digits only, no sign, nothing after them. */
-static int prefix_parse_len(const char *s, size_t n, size_t off,
+static int prefix_parse_len(const char *s, size_t n, size_t off, bool match,
 			    struct fw443_addr_prefix *p,
 			    struct fw443_parse_error *err)
 {
@@ -87,7 +88,7 @@ static int prefix_parse_len(const char *s, size_t n, size_t off,
 		if (len <= max)
 			len = len * 10 + (s[i] - '0');
 	}
-	if (len == 0)
+	if (len == 0 && !match)
 		return prefix_fail(err, off,
 				   "prefix length /0 would match everything", 0,
 				   NULL);
@@ -103,19 +104,51 @@ static int prefix_parse_len(const char *s, size_t n, size_t off,
 	return 0;
 }
 
-int fw443_prefix_parse(const char *s, size_t n, struct fw443_addr_prefix *p,
-		       struct fw443_parse_error *err)
+static int prefix_parse(const char *s, size_t n, bool match,
+			struct fw443_addr_prefix *p,
+			struct fw443_parse_error *err)
 {
 	const char *slash = memchr(s, '/', n);
 	size_t alen = slash ? (size_t)(slash - s) : n;
 
 	if (prefix_parse_addr(s, alen, p, err))
 		return -1;
-	if (slash && prefix_parse_len(slash + 1, n - alen - 1, alen + 1, p,
-				      err))
+	if (slash && prefix_parse_len(slash + 1, n - alen - 1, alen + 1, match,
+				      p, err))
 		return -1;
 	prefix_clear_host_bits(p);
 	return 0;
+}
+
+int fw443_prefix_parse(const char *s, size_t n, struct fw443_addr_prefix *p,
+		       struct fw443_parse_error *err)
+{
+	return prefix_parse(s, n, false, p, err);
+}
+
+int fw443_prefix_parse_match(const char *s, size_t n,
+			     struct fw443_addr_prefix *p,
+			     struct fw443_parse_error *err)
+{
+	return prefix_parse(s, n, true, p, err);
+}
+
+bool fw443_prefix_contains(const struct fw443_addr_prefix *p, uint8_t family,
+			   const uint8_t *addr)
+{
+	size_t full = p->len / 8;
+	unsigned int rest = p->len % 8;
+
+	if (family != p->family || memcmp(addr, p->addr, full))
+		return false;
+	return !rest || !((addr[full] ^ p->addr[full]) & (0xff << (8 - rest)));
+}
+
+bool fw443_ends_match(const struct fw443_ends *e, uint8_t family,
+		      const uint8_t *src, const uint8_t *dst)
+{
+	return (!e->has_src || fw443_prefix_contains(&e->src, family, src)) &&
+	       (!e->has_dst || fw443_prefix_contains(&e->dst, family, dst));
 }
 
 void fw443_prefix_format(const struct fw443_addr_prefix *p, char *buf)

@@ -17,15 +17,70 @@ static const struct fw443_attr_policy traffic_policy[FW443_TRAFFIC_A_MAX + 1] = 
 	[FW443_TRAFFIC_A_BYTES]     = { MNL_TYPE_U64, "FW443_TRAFFIC_A_BYTES" },
 };
 
+static const struct fw443_attr_policy stats_policy[FW443_STATS_A_MAX + 1] = {
+	[FW443_STATS_A_TRAFFIC]	= { MNL_TYPE_NESTED, "FW443_STATS_A_TRAFFIC" },
+	[FW443_STATS_A_DROP]	= { MNL_TYPE_NESTED, "FW443_STATS_A_DROP" },
+	[FW443_STATS_A_FLOW]	= { MNL_TYPE_NESTED, "FW443_STATS_A_FLOW" },
+	[FW443_STATS_A_FLOWS_ACTIVE] = { MNL_TYPE_U32,
+					 "FW443_STATS_A_FLOWS_ACTIVE" },
+	[FW443_STATS_A_FLOWS_MAX] = { MNL_TYPE_U32, "FW443_STATS_A_FLOWS_MAX" },
+};
+
 static const struct fw443_attr_policy drop_policy[FW443_DROP_A_MAX + 1] = {
 	[FW443_DROP_A_REASON]	= { MNL_TYPE_U8, "FW443_DROP_A_REASON" },
 	[FW443_DROP_A_PACKETS]	= { MNL_TYPE_U64, "FW443_DROP_A_PACKETS" },
 };
 
-static const char *const drop_reason_name[__FW443_DROP_MAX] = {
-	[FW443_DROP_BLOCKLIST] = "blocklist",
-	[FW443_DROP_FRAGMENT] = "fragment",
+static const struct fw443_attr_policy flowctr_policy[FW443_FLOWCTR_A_MAX + 1] = {
+	[FW443_FLOWCTR_A_ID]	= { MNL_TYPE_U8, "FW443_FLOWCTR_A_ID" },
+	[FW443_FLOWCTR_A_VALUE]	= { MNL_TYPE_U64, "FW443_FLOWCTR_A_VALUE" },
 };
+
+static const char *const drop_reason_name[__FW443_DROP_MAX] = {
+	[FW443_DROP_BLOCKLIST]	= "blocklist",
+	[FW443_DROP_FRAGMENT]	= "fragment",
+	[FW443_DROP_POLICY]	= "policy",
+	[FW443_DROP_INVALID]	= "invalid",
+	[FW443_DROP_TABLE_FULL]	= "table_full",
+};
+
+static const char *const flow_row_name[FW443_STATS_FLOW_ROWS] = {
+	[FW443_FLOWCTR_ACCEPTED_NEW]	     = "accepted_new",
+	[FW443_FLOWCTR_ACCEPTED_ESTABLISHED] = "accepted_established",
+	[FW443_FLOWCTR_CREATED]		     = "created",
+	[FW443_FLOWCTR_EXPIRED]		     = "expired",
+	[FW443_FLOWCTR_EVICTED]		     = "evicted",
+	[FW443_STATS_FLOWS_ACTIVE]	     = "active",
+	[FW443_STATS_FLOWS_MAX]		     = "max",
+};
+
+/*
+ * Nests of an id and a counter: FW443_STATS_A_DROP (the id a drop reason)
+ * and FW443_STATS_A_FLOW (a flow counter).
+ */
+struct counter_kind {
+	const char *what;	/* in error messages */
+	const struct fw443_attr_policy *policy;
+	uint16_t maxtype;
+	uint16_t id_attr, value_attr;
+	const char *const *names;	/* by id */
+	uint8_t nr_ids;		/* ids this tool knows */
+};
+
+static const struct counter_kind drop_kind = {
+	"drop entry", drop_policy, FW443_DROP_A_MAX,
+	FW443_DROP_A_REASON, FW443_DROP_A_PACKETS,
+	drop_reason_name, __FW443_DROP_MAX,
+};
+
+static const struct counter_kind flow_kind = {
+	"flow counter", flowctr_policy, FW443_FLOWCTR_A_MAX,
+	FW443_FLOWCTR_A_ID, FW443_FLOWCTR_A_VALUE,
+	flow_row_name, __FW443_FLOWCTR_MAX,
+};
+
+#define COUNTER_A_MAX (FW443_DROP_A_MAX > FW443_FLOWCTR_A_MAX ? \
+		       FW443_DROP_A_MAX : FW443_FLOWCTR_A_MAX)
 
 static const int ipver_number[FW443_STATS_IPVER_COUNT] = {
 	[FW443_STATS_IPV4] = 4,
@@ -54,36 +109,18 @@ static int ipver_from_family(uint8_t family)
 	}
 }
 
-/* The name of the first attribute of @policy that @tb lacks, or NULL. */
-static const char *stats_missing(const struct fw443_attr_policy *policy,
-				 uint16_t maxtype,
-				 const struct nlattr *const *tb)
-{
-	uint16_t type;
-
-	for (type = 0; type <= maxtype; type++) {
-		if (policy[type].name && !tb[type])
-			return policy[type].name;
-	}
-	return NULL;
-}
-
 static int traffic_parse(const struct nlattr *nest, struct stats_parse *p)
 {
 	const struct nlattr *tb[FW443_TRAFFIC_A_MAX + 1] = { NULL };
 	struct fw443_traffic *t;
-	const char *missing;
 	uint8_t dir;
 	int ipver;
 
 	if (fw443_attr_parse_nested(nest, traffic_policy, FW443_TRAFFIC_A_MAX,
-				    tb, "traffic entry", p->err))
+				    tb, "traffic entry", p->err) ||
+	    fw443_attr_require(traffic_policy, FW443_TRAFFIC_A_MAX, tb,
+			       "traffic entry", p->err))
 		return -1;
-	missing = stats_missing(traffic_policy, FW443_TRAFFIC_A_MAX, tb);
-	if (missing) {
-		fw443_error_set(p->err, "traffic entry: %s missing", missing);
-		return -1;
-	}
 	/* Families and directions are only ever added: skip newer ones. */
 	ipver = ipver_from_family(mnl_attr_get_u8(tb[FW443_TRAFFIC_A_FAMILY]));
 	dir = mnl_attr_get_u8(tb[FW443_TRAFFIC_A_DIRECTION]);
@@ -102,57 +139,68 @@ static int traffic_parse(const struct nlattr *nest, struct stats_parse *p)
 	return 0;
 }
 
-static int drop_parse(const struct nlattr *nest, struct stats_parse *p)
+static int counter_parse(const struct nlattr *nest,
+			 const struct counter_kind *k,
+			 struct fw443_counter *slots, struct fw443_error *err)
 {
-	const struct nlattr *tb[FW443_DROP_A_MAX + 1] = { NULL };
-	const char *missing;
-	struct fw443_drop *d;
-	uint8_t reason;
+	const struct nlattr *tb[COUNTER_A_MAX + 1] = { NULL };
+	struct fw443_counter *c;
+	uint8_t id;
 
-	if (fw443_attr_parse_nested(nest, drop_policy, FW443_DROP_A_MAX, tb,
-				    "drop entry", p->err))
+	if (fw443_attr_parse_nested(nest, k->policy, k->maxtype, tb, k->what,
+				    err) ||
+	    fw443_attr_require(k->policy, k->maxtype, tb, k->what, err))
 		return -1;
-	missing = stats_missing(drop_policy, FW443_DROP_A_MAX, tb);
-	if (missing) {
-		fw443_error_set(p->err, "drop entry: %s missing", missing);
-		return -1;
-	}
-	/* Reasons are only ever added: skip newer ones. */
-	reason = mnl_attr_get_u8(tb[FW443_DROP_A_REASON]);
-	if (reason > FW443_DROP_MAX)
+	/* Reasons and counters are only ever added: skip newer ones. */
+	id = mnl_attr_get_u8(tb[k->id_attr]);
+	if (id >= k->nr_ids)
 		return 0;
-	d = &p->stats->drops[reason];
-	if (d->present) {
-		fw443_error_set(p->err, "drop entry: %s sent twice",
-				drop_reason_name[reason]);
+	c = &slots[id];
+	if (c->present) {
+		fw443_error_set(err, "%s: %s sent twice", k->what,
+				k->names[id]);
 		return -1;
 	}
-	d->present = true;
-	d->packets = mnl_attr_get_u64(tb[FW443_DROP_A_PACKETS]);
+	c->present = true;
+	c->value = mnl_attr_get_u64(tb[k->value_attr]);
 	return 0;
+}
+
+static void gauge_parse(const struct nlattr *attr, struct fw443_counter *c)
+{
+	c->present = true;
+	c->value = mnl_attr_get_u32(attr);
+}
+
+static int stats_entry_parse(const struct nlattr *attr, struct stats_parse *p)
+{
+	struct fw443_stats *stats = p->stats;
+
+	switch (mnl_attr_get_type(attr)) {
+	case FW443_STATS_A_TRAFFIC:
+		return traffic_parse(attr, p);
+	case FW443_STATS_A_DROP:
+		return counter_parse(attr, &drop_kind, stats->drops, p->err);
+	case FW443_STATS_A_FLOW:
+		return counter_parse(attr, &flow_kind, stats->flows, p->err);
+	case FW443_STATS_A_FLOWS_ACTIVE:
+		gauge_parse(attr, &stats->flows[FW443_STATS_FLOWS_ACTIVE]);
+		return 0;
+	default:
+		gauge_parse(attr, &stats->flows[FW443_STATS_FLOWS_MAX]);
+		return 0;
+	}
 }
 
 static int stats_entry_cb(const struct nlattr *attr, void *data)
 {
 	struct stats_parse *p = data;
-	uint16_t type = mnl_attr_get_type(attr);
-	const char *name;
+	int known = fw443_attr_check(attr, stats_policy, FW443_STATS_A_MAX,
+				     "stats", p->err);
 
-	if (type == FW443_STATS_A_TRAFFIC)
-		name = "FW443_STATS_A_TRAFFIC";
-	else if (type == FW443_STATS_A_DROP)
-		name = "FW443_STATS_A_DROP";
-	else
-		return MNL_CB_OK;
-	if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0) {
-		fw443_error_set(p->err,
-				"stats: malformed attribute %s (%u-byte payload)",
-				name, mnl_attr_get_payload_len(attr));
+	if (known < 0 || (known && stats_entry_parse(attr, p)))
 		return MNL_CB_ERROR;
-	}
-	if (type == FW443_STATS_A_TRAFFIC)
-		return traffic_parse(attr, p) ? MNL_CB_ERROR : MNL_CB_OK;
-	return drop_parse(attr, p) ? MNL_CB_ERROR : MNL_CB_OK;
+	return MNL_CB_OK;
 }
 
 int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
@@ -203,32 +251,43 @@ static int traffic_print(const struct fw443_traffic *t, int ipver, int dir,
 	return 0;
 }
 
-static bool stats_have_drops(const struct fw443_stats *stats)
+static bool counters_any(const struct fw443_counter *c, size_t n)
 {
-	int r;
+	size_t i;
 
-	for (r = 0; r <= FW443_DROP_MAX; r++) {
-		if (stats->drops[r].present)
+	for (i = 0; i < n; i++) {
+		if (c[i].present)
 			return true;
 	}
 	return false;
 }
 
+/* "\nTITLE  UNIT" and a row per counter present, if there is any. */
+static void counters_print(const char *title, const char *unit, int width,
+			   const char *const *names,
+			   const struct fw443_counter *c, size_t n, FILE *f)
+{
+	size_t i;
+
+	if (!counters_any(c, n))
+		return;
+	fprintf(f, "\n%-*s  %20s\n", width, title, unit);
+	for (i = 0; i < n; i++) {
+		if (c[i].present)
+			fprintf(f, "%-*s  %20llu\n", width, names[i],
+				(unsigned long long)c[i].value);
+	}
+}
+
 void fw443_stats_print(const struct fw443_stats *stats, FILE *f)
 {
-	int r;
-
 	fprintf(f, "%-4s  %-9s  %20s  %20s\n", "ip", "direction", "packets",
 		"bytes");
 	stats_for_each(stats, traffic_print, f);
-	if (!stats_have_drops(stats))
-		return;
-	fprintf(f, "\n%-15s  %20s\n", "drop reason", "packets");
-	for (r = 0; r <= FW443_DROP_MAX; r++) {
-		if (stats->drops[r].present)
-			fprintf(f, "%-15s  %20llu\n", drop_reason_name[r],
-				(unsigned long long)stats->drops[r].packets);
-	}
+	counters_print("drop reason", "packets", 15, drop_reason_name,
+		       stats->drops, __FW443_DROP_MAX, f);
+	counters_print("flow table", "value", 20, flow_row_name, stats->flows,
+		       FW443_STATS_FLOW_ROWS, f);
 }
 
 static int traffic_append_json(const struct fw443_traffic *t, int ipver,
@@ -253,12 +312,29 @@ static json_t *drops_to_json(const struct fw443_stats *stats)
 				json_pack("{s:s, s:o}",
 					  "reason", drop_reason_name[r],
 					  "packets",
-					  fw443_json_u64(stats->drops[r].packets)))) {
+					  fw443_json_u64(stats->drops[r].value)))) {
 			json_decref(drops);
 			return NULL;
 		}
 	}
 	return drops;
+}
+
+static json_t *flows_to_json(const struct fw443_stats *stats)
+{
+	const struct fw443_counter *c = stats->flows;
+	json_t *flows = json_object();
+	int i;
+
+	for (i = 0; flows && i < FW443_STATS_FLOW_ROWS; i++) {
+		if (c[i].present &&
+		    json_object_set_new(flows, flow_row_name[i],
+					fw443_json_u64(c[i].value))) {
+			json_decref(flows);
+			return NULL;
+		}
+	}
+	return flows;
 }
 
 json_t *fw443_stats_to_json(const struct fw443_stats *stats)
@@ -271,10 +347,15 @@ json_t *fw443_stats_to_json(const struct fw443_stats *stats)
 		return NULL;
 	}
 	root = json_pack("{s:o}", "traffic", traffic);
-	if (root && stats_have_drops(stats) &&
-	    json_object_set_new(root, "drops", drops_to_json(stats))) {
-		json_decref(root);
-		return NULL;
-	}
+	if (root && counters_any(stats->drops, __FW443_DROP_MAX) &&
+	    json_object_set_new(root, "drops", drops_to_json(stats)))
+		goto fail;
+	if (root && counters_any(stats->flows, FW443_STATS_FLOW_ROWS) &&
+	    json_object_set_new(root, "flows", flows_to_json(stats)))
+		goto fail;
 	return root;
+
+fail:
+	json_decref(root);
+	return NULL;
 }

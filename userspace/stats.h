@@ -25,28 +25,40 @@ struct fw443_traffic {
 	uint64_t bytes;
 };
 
-struct fw443_drop {
-	bool present;	/* the kernel sent this reason */
-	uint64_t packets;
+struct fw443_counter {
+	bool present;	/* the kernel sent it */
+	uint64_t value;
+};
+
+/*
+ * The rows of fw443_stats.flows: the counters of enum fw443_flow_counter,
+ * then the table's two gauges.
+ */
+enum fw443_stats_flow_row {
+	FW443_STATS_FLOWS_ACTIVE = __FW443_FLOWCTR_MAX,
+	FW443_STATS_FLOWS_MAX,
+	FW443_STATS_FLOW_ROWS
 };
 
 struct fw443_stats {
 	struct fw443_traffic traffic[FW443_STATS_IPVER_COUNT][__FW443_DIR_MAX];
-	struct fw443_drop drops[__FW443_DROP_MAX];
+	struct fw443_counter drops[__FW443_DROP_MAX];	/* packets */
+	struct fw443_counter flows[FW443_STATS_FLOW_ROWS];
 };
 
 /*
  * Parses a whole generic netlink reply into @stats (which it zeroes first).
  * A traffic entry for an address family or a direction this tool does not
- * know is skipped, and so is a drop reason it does not know. Returns 0, or
- * -1 with @err set.
+ * know is skipped, and so is a drop reason or a flow counter it does not
+ * know. Returns 0, or -1 with @err set.
  */
 int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
 		      struct fw443_error *err);
 
 /*
  * A table with one row per pair present; then, if the kernel sent any, a
- * table of drops with one row per reason.
+ * table of drops with one row per reason, and one of the flow table's
+ * counters and gauges.
  */
 void fw443_stats_print(const struct fw443_stats *stats, FILE *f);
 
@@ -55,7 +67,9 @@ void fw443_stats_print(const struct fw443_stats *stats, FILE *f);
  * "bytes": N}, ...]} with one element per pair present, IPv4 before IPv6 and
  * to_server before to_client; plus "drops": [{"reason": "blocklist",
  * "packets": N}, ...] when the kernel sent drop counters (a module without
- * them sends none). NULL if it cannot be built.
+ * them sends none), and "flows": {"accepted_new": N, ..., "active": N,
+ * "max": N} with what it sent of the flow table's. NULL if it cannot be
+ * built.
  */
 json_t *fw443_stats_to_json(const struct fw443_stats *stats);
 

@@ -4,6 +4,7 @@
 #include <uapi/linux/fw443.h>
 
 #include "output.h"
+#include "policy.h"
 #include "status.h"
 
 static const struct fw443_attr_policy status_policy[FW443_A_MAX + 1] = {
@@ -11,40 +12,101 @@ static const struct fw443_attr_policy status_policy[FW443_A_MAX + 1] = {
 	[FW443_A_GENERATION]	= { MNL_TYPE_U64, "FW443_A_GENERATION" },
 };
 
+/* Sent together, by a module that has a flow table. */
+static const struct fw443_attr_policy flow_policy[FW443_A_MAX + 1] = {
+	[FW443_A_POLICY]	= { MNL_TYPE_U8, "FW443_A_POLICY" },
+	[FW443_A_PICKUP]	= { MNL_TYPE_U8, "FW443_A_PICKUP" },
+	[FW443_A_FLOWS_MAX]	= { MNL_TYPE_U32, "FW443_A_FLOWS_MAX" },
+	[FW443_A_FLOWS_ACTIVE]	= { MNL_TYPE_U32, "FW443_A_FLOWS_ACTIVE" },
+	[FW443_A_FLOW_SIZE]	= { MNL_TYPE_U32, "FW443_A_FLOW_SIZE" },
+	[FW443_A_FLOWS_BUCKETS]	= { MNL_TYPE_U32, "FW443_A_FLOWS_BUCKETS" },
+	[FW443_A_TIMEOUTS]	= { MNL_TYPE_NESTED, "FW443_A_TIMEOUTS" },
+};
+
+static int status_parse_flows(const struct nlmsghdr *nlh,
+			      struct fw443_status *st,
+			      struct fw443_error *err)
+{
+	const struct nlattr *tb[FW443_A_MAX + 1] = { NULL };
+	struct fw443_flow_status *fs = &st->flows;
+
+	if (fw443_attr_parse_msg(nlh, GENL_HDRLEN, flow_policy, FW443_A_MAX,
+				 tb, "status reply", err))
+		return -1;
+	st->has_flows = tb[FW443_A_POLICY];
+	if (!st->has_flows)
+		return 0;
+	if (fw443_attr_require(flow_policy, FW443_A_MAX, tb, "status reply",
+			       err) ||
+	    fw443_timeouts_parse(tb[FW443_A_TIMEOUTS], &fs->timeouts, err))
+		return -1;
+	fs->policy = mnl_attr_get_u8(tb[FW443_A_POLICY]);
+	fs->pickup = mnl_attr_get_u8(tb[FW443_A_PICKUP]);
+	fs->max = mnl_attr_get_u32(tb[FW443_A_FLOWS_MAX]);
+	fs->active = mnl_attr_get_u32(tb[FW443_A_FLOWS_ACTIVE]);
+	fs->flow_size = mnl_attr_get_u32(tb[FW443_A_FLOW_SIZE]);
+	fs->buckets = mnl_attr_get_u32(tb[FW443_A_FLOWS_BUCKETS]);
+	return 0;
+}
+
 int fw443_status_parse(const struct nlmsghdr *nlh, struct fw443_status *st,
 		       struct fw443_error *err)
 {
 	const struct nlattr *tb[FW443_A_MAX + 1] = { NULL };
-	const char *version;
 
+	memset(st, 0, sizeof(*st));
 	if (fw443_attr_parse_msg(nlh, GENL_HDRLEN, status_policy, FW443_A_MAX,
-				 tb, "status reply", err))
+				 tb, "status reply", err) ||
+	    fw443_attr_require(status_policy, FW443_A_MAX, tb, "status reply",
+			       err) ||
+	    fw443_attr_strcpy(st->version, sizeof(st->version),
+			      tb[FW443_A_VERSION], status_policy,
+			      "status reply", err))
 		return -1;
-	if (!tb[FW443_A_VERSION] || !tb[FW443_A_GENERATION]) {
-		fw443_error_set(err, "status reply: %s missing",
-				tb[FW443_A_VERSION] ? "FW443_A_GENERATION" :
-						      "FW443_A_VERSION");
-		return -1;
-	}
-	version = mnl_attr_get_str(tb[FW443_A_VERSION]);
-	if (strlen(version) >= sizeof(st->version)) {
-		fw443_error_set(err, "status reply: FW443_A_VERSION longer than %zu bytes",
-				sizeof(st->version) - 1);
-		return -1;
-	}
-	strcpy(st->version, version);
 	st->generation = mnl_attr_get_u64(tb[FW443_A_GENERATION]);
-	return 0;
+	return status_parse_flows(nlh, st, err);
+}
+
+static void status_print_flows(const struct fw443_flow_status *fs, FILE *f)
+{
+	fprintf(f, "policy:     %s\n", fw443_policy_name(fs->policy));
+	fprintf(f, "pickup:     %s\n", fs->pickup ? "on" : "off");
+	fprintf(f, "flows:      %u of %u (%u bytes each, %u buckets)\n",
+		fs->active, fs->max, fs->flow_size, fs->buckets);
+	fputs("timeouts:  ", f);
+	fw443_timeouts_print(&fs->timeouts, f);
+	putc('\n', f);
 }
 
 void fw443_status_print(const struct fw443_status *st, FILE *f)
 {
 	fprintf(f, "version:    %s\n", st->version);
 	fprintf(f, "generation: %llu\n", (unsigned long long)st->generation);
+	if (st->has_flows)
+		status_print_flows(&st->flows, f);
+}
+
+static json_t *status_flows_to_json(const struct fw443_flow_status *fs)
+{
+	return json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:o}",
+			 "policy", fw443_policy_name(fs->policy),
+			 "pickup", fs->pickup,
+			 "flows_active", (json_int_t)fs->active,
+			 "flows_max", (json_int_t)fs->max,
+			 "flow_size", (json_int_t)fs->flow_size,
+			 "flow_buckets", (json_int_t)fs->buckets,
+			 "timeouts", fw443_timeouts_to_json(&fs->timeouts));
 }
 
 json_t *fw443_status_to_json(const struct fw443_status *st)
 {
-	return json_pack("{s:s, s:o}", "version", st->version,
-			 "generation", fw443_json_u64(st->generation));
+	json_t *root = json_pack("{s:s, s:o}", "version", st->version,
+				 "generation", fw443_json_u64(st->generation));
+
+	if (root && st->has_flows &&
+	    json_object_update_new(root, status_flows_to_json(&st->flows))) {
+		json_decref(root);
+		return NULL;
+	}
+	return root;
 }

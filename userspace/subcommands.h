@@ -8,5 +8,8 @@ int stats_main(int argc, char *argv[], unsigned int opts);
 int lists_main(int argc, char *argv[], unsigned int opts);
 int block_main(int argc, char *argv[], unsigned int opts);
 int allow_main(int argc, char *argv[], unsigned int opts);
+int zone_main(int argc, char *argv[], unsigned int opts);
+int policy_main(int argc, char *argv[], unsigned int opts);
+int flows_main(int argc, char *argv[], unsigned int opts);
 
 #endif

@@ -148,4 +148,30 @@ TEST_F(cmd_args, version_is_not_a_command_option)
 		  fw443_cli_simple_cmd_args(2, argv, "", &self->opts));
 }
 
+/* -j and -h come out wherever they stand; the other words stay in order. */
+TEST(split_options_anywhere)
+{
+	char *argv[] = { "add", "-j", "from", "--help", "a", "--", "-h", "-" };
+	unsigned int opts = 0;
+	const char *bad = NULL;
+
+	ASSERT_EQ(5, fw443_cli_split_opts(8, argv, &opts, &bad));
+	EXPECT_EQ(FW443_OPT_JSON | FW443_OPT_HELP, opts);
+	EXPECT_STREQ("add", argv[0]);
+	EXPECT_STREQ("from", argv[1]);
+	EXPECT_STREQ("a", argv[2]);
+	EXPECT_STREQ("-h", argv[3]);
+	EXPECT_STREQ("-", argv[4]);
+}
+
+TEST(split_options_refuses_version)
+{
+	char *argv[] = { "list", "-V" };
+	unsigned int opts = 0;
+	const char *bad = NULL;
+
+	EXPECT_EQ(-1, fw443_cli_split_opts(2, argv, &opts, &bad));
+	EXPECT_STREQ("-V", bad);
+}
+
 TEST_HARNESS_MAIN

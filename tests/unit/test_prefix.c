@@ -205,4 +205,46 @@ TEST(prefix_reads_only_its_bytes)
 	EXPECT_STREQ("10.0.0.0/8", text);
 }
 
+/* Rules and filters take /0: every address of one family. */
+TEST(match_takes_slash_0)
+{
+	static const char *const ok[] = { "0.0.0.0/0", "10.1.2.3/0", "::/0" };
+	static const char *const stored[] = { "0.0.0.0/0", "0.0.0.0/0",
+					      "::/0" };
+	struct fw443_addr_prefix p;
+	struct fw443_parse_error err = { 0 };
+	char text[FW443_PREFIX_STRLEN];
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		ASSERT_EQ(0, fw443_prefix_parse_match(ok[i], strlen(ok[i]), &p,
+						      &err)) {
+			TH_LOG("%s: %s", ok[i], err.msg);
+		}
+		fw443_prefix_format(&p, text);
+		EXPECT_STREQ(stored[i], text);
+	}
+	EXPECT_EQ(-1, fw443_prefix_parse_match("10.0.0.0/33", 11, &p, &err));
+}
+
+TEST(contains)
+{
+	struct fw443_addr_prefix p;
+	struct fw443_parse_error err = { 0 };
+	uint8_t a4[4] = { 10, 2, 0, 1 }, a6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+
+	ASSERT_EQ(0, fw443_prefix_parse_match("10.2.0.0/31", 11, &p, &err));
+	EXPECT_TRUE(fw443_prefix_contains(&p, AF_INET, a4));
+	a4[3] = 2;
+	EXPECT_FALSE(fw443_prefix_contains(&p, AF_INET, a4));
+	EXPECT_FALSE(fw443_prefix_contains(&p, AF_INET6, a6));
+	ASSERT_EQ(0, fw443_prefix_parse_match("2001:db8::/32", 13, &p, &err));
+	EXPECT_TRUE(fw443_prefix_contains(&p, AF_INET6, a6));
+	a6[3] = 0xb9;
+	EXPECT_FALSE(fw443_prefix_contains(&p, AF_INET6, a6));
+	ASSERT_EQ(0, fw443_prefix_parse_match("::/0", 4, &p, &err));
+	EXPECT_TRUE(fw443_prefix_contains(&p, AF_INET6, a6));
+	EXPECT_FALSE(fw443_prefix_contains(&p, AF_INET, a4));
+}
+
 TEST_HARNESS_MAIN

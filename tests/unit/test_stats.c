@@ -13,6 +13,7 @@
 #include "kselftest_harness.h"
 #include "leak_check.h"
 #include "stats.h"
+#include "unit.h"
 
 #define TEST_FAMILY_ID	0x1c	/* any id: the parser does not look */
 
@@ -367,6 +368,142 @@ TEST_F(reply, human_table_has_every_number)
 	EXPECT_NE(NULL, strstr(text, "ipv4  to_server"));
 	EXPECT_NE(NULL, strstr(text, "ipv6  to_client"));
 	free(text);
+}
+
+static void put_id_counter(struct nlmsghdr *nlh, uint16_t type,
+			   uint16_t id_attr, uint16_t value_attr, uint8_t id,
+			   uint64_t value)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, type);
+
+	mnl_attr_put_u8(nlh, id_attr, id);
+	mnl_attr_put_u64(nlh, value_attr, value);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+static void put_drop(struct nlmsghdr *nlh, uint8_t reason, uint64_t packets)
+{
+	put_id_counter(nlh, FW443_STATS_A_DROP, FW443_DROP_A_REASON,
+		       FW443_DROP_A_PACKETS, reason, packets);
+}
+
+static void put_flowctr(struct nlmsghdr *nlh, uint8_t id, uint64_t value)
+{
+	put_id_counter(nlh, FW443_STATS_A_FLOW, FW443_FLOWCTR_A_ID,
+		       FW443_FLOWCTR_A_VALUE, id, value);
+}
+
+/* What a module with a flow table sends besides traffic. */
+static void put_flow_stats(struct nlmsghdr *nlh)
+{
+	put_drop(nlh, FW443_DROP_BLOCKLIST, 7);
+	put_drop(nlh, FW443_DROP_POLICY, 3);
+	put_drop(nlh, FW443_DROP_INVALID, 2);
+	put_drop(nlh, FW443_DROP_TABLE_FULL, 1);
+	put_flowctr(nlh, FW443_FLOWCTR_ACCEPTED_NEW, 12);
+	put_flowctr(nlh, FW443_FLOWCTR_ACCEPTED_ESTABLISHED, BIG_BYTES);
+	put_flowctr(nlh, FW443_FLOWCTR_CREATED, 12);
+	put_flowctr(nlh, FW443_FLOWCTR_EXPIRED, 0);
+	put_flowctr(nlh, FW443_FLOWCTR_EVICTED, 4);
+	put_flowctr(nlh, FW443_FLOWCTR_MAX + 1, 99);	/* newer: skipped */
+	mnl_attr_put_u32(nlh, FW443_STATS_A_FLOWS_ACTIVE, 8);
+	mnl_attr_put_u32(nlh, FW443_STATS_A_FLOWS_MAX, 131072);
+}
+
+TEST_F(reply, flow_table_tables)
+{
+	struct unit_out out;
+
+	put_traffic(self->nlh, AF_INET, FW443_DIR_TO_SERVER, 1, 60);
+	put_flow_stats(self->nlh);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(0, parse(_metadata, self));
+
+	ASSERT_NE(NULL, unit_out_start(&out));
+	fw443_stats_print(&self->stats, out.f);
+	EXPECT_STREQ("ip    direction               packets                 bytes\n"
+		     "ipv4  to_server                     1                    60\n"
+		     "\n"
+		     "drop reason                   packets\n"
+		     "blocklist                           7\n"
+		     "policy                              3\n"
+		     "invalid                             2\n"
+		     "table_full                          1\n"
+		     "\n"
+		     "flow table                           value\n"
+		     "accepted_new                            12\n"
+		     "accepted_established   4611686018427387905\n"
+		     "created                                 12\n"
+		     "expired                                  0\n"
+		     "evicted                                  4\n"
+		     "active                                   8\n"
+		     "max                                 131072\n",
+		     unit_out_end(&out));
+	free(out.text);
+}
+
+TEST_F(reply, flow_table_json)
+{
+	char *text;
+
+	put_flow_stats(self->nlh);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(0, parse(_metadata, self));
+	text = unit_json(fw443_stats_to_json(&self->stats));
+	EXPECT_STREQ("{\"traffic\":[],"
+		     "\"drops\":[{\"reason\":\"blocklist\",\"packets\":7},"
+		     "{\"reason\":\"policy\",\"packets\":3},"
+		     "{\"reason\":\"invalid\",\"packets\":2},"
+		     "{\"reason\":\"table_full\",\"packets\":1}],"
+		     "\"flows\":{\"accepted_new\":12,"
+		     "\"accepted_established\":4611686018427387905,"
+		     "\"created\":12,\"expired\":0,\"evicted\":4,"
+		     "\"active\":8,\"max\":131072}}", text);
+	free(text);
+}
+
+/* Gauges without counters (or the other way round) still show. */
+TEST_F(reply, flow_gauges_alone)
+{
+	char *text;
+
+	mnl_attr_put_u32(self->nlh, FW443_STATS_A_FLOWS_MAX, 0);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(0, parse(_metadata, self));
+	text = unit_json(fw443_stats_to_json(&self->stats));
+	EXPECT_STREQ("{\"traffic\":[],\"flows\":{\"max\":0}}", text);
+	free(text);
+}
+
+TEST_F(reply, rejects_flow_counter_twice)
+{
+	put_flowctr(self->nlh, FW443_FLOWCTR_CREATED, 1);
+	put_flowctr(self->nlh, FW443_FLOWCTR_CREATED, 2);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(-1, fw443_stats_parse(self->nlh, &self->stats, &self->err));
+	EXPECT_STREQ("flow counter: created sent twice", self->err.msg);
+}
+
+TEST_F(reply, rejects_flow_counter_without_value)
+{
+	struct nlattr *nest = mnl_attr_nest_start(self->nlh,
+						  FW443_STATS_A_FLOW);
+
+	mnl_attr_put_u8(self->nlh, FW443_FLOWCTR_A_ID, FW443_FLOWCTR_EXPIRED);
+	mnl_attr_nest_end(self->nlh, nest);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(-1, fw443_stats_parse(self->nlh, &self->stats, &self->err));
+	EXPECT_STREQ("flow counter: FW443_FLOWCTR_A_VALUE missing",
+		     self->err.msg);
+}
+
+TEST_F(reply, rejects_short_gauge)
+{
+	mnl_attr_put_u8(self->nlh, FW443_STATS_A_FLOWS_ACTIVE, 1);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(-1, fw443_stats_parse(self->nlh, &self->stats, &self->err));
+	EXPECT_STREQ("stats: malformed attribute FW443_STATS_A_FLOWS_ACTIVE (1-byte payload)",
+		     self->err.msg);
 }
 
 TEST_HARNESS_MAIN

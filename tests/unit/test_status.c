@@ -9,6 +9,7 @@
 #include "kselftest_harness.h"
 #include "leak_check.h"
 #include "status.h"
+#include "unit.h"
 
 #define BIG_GENERATION	((1ULL << 53) + 1)	/* a double would round it */
 
@@ -81,7 +82,9 @@ TEST_F(reply, rejects_overlong_version)
 
 TEST_F(reply, json_round_trip)
 {
-	struct fw443_status st = { "0.1.0", BIG_GENERATION };
+	struct fw443_status st = {
+		.version = "0.1.0", .generation = BIG_GENERATION,
+	};
 	json_t *root = fw443_status_to_json(&st), *back;
 	json_error_t jerr;
 	char *text;
@@ -105,7 +108,7 @@ TEST_F(reply, json_round_trip)
 
 TEST_F(reply, human_lines_are_aligned)
 {
-	struct fw443_status st = { "0.1.0", 42 };
+	struct fw443_status st = { .version = "0.1.0", .generation = 42 };
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
@@ -115,6 +118,94 @@ TEST_F(reply, human_lines_are_aligned)
 	ASSERT_EQ(0, fclose(f));
 	EXPECT_STREQ("version:    0.1.0\ngeneration: 42\n", text);
 	free(text);
+}
+
+/* The flow table's part, as a module that has one sends it. */
+static void put_flow_status(struct nlmsghdr *nlh, bool with_pickup)
+{
+	struct nlattr *nest;
+
+	mnl_attr_put_u8(nlh, FW443_A_POLICY, FW443_POLICY_DROP);
+	if (with_pickup)
+		mnl_attr_put_u8(nlh, FW443_A_PICKUP, 0);
+	mnl_attr_put_u32(nlh, FW443_A_FLOWS_MAX, 131072);
+	mnl_attr_put_u32(nlh, FW443_A_FLOWS_ACTIVE, 12);
+	mnl_attr_put_u32(nlh, FW443_A_FLOW_SIZE, 128);
+	mnl_attr_put_u32(nlh, FW443_A_FLOWS_BUCKETS, 65536);
+	nest = mnl_attr_nest_start(nlh, FW443_A_TIMEOUTS);
+	mnl_attr_put_u32(nlh, FW443_FLOW_SYN_SENT, 120);
+	mnl_attr_put_u32(nlh, FW443_FLOW_SYN_SENT2, 120);
+	mnl_attr_put_u32(nlh, FW443_FLOW_SYN_RECV, 60);
+	mnl_attr_put_u32(nlh, FW443_FLOW_ESTABLISHED, 432000);
+	mnl_attr_put_u32(nlh, FW443_FLOW_FIN_WAIT, 120);
+	mnl_attr_put_u32(nlh, FW443_FLOW_CLOSE_WAIT, 60);
+	mnl_attr_put_u32(nlh, FW443_FLOW_LAST_ACK, 30);
+	mnl_attr_put_u32(nlh, FW443_FLOW_TIME_WAIT, 120);
+	mnl_attr_put_u32(nlh, FW443_FLOW_CLOSE, 10);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+TEST_F(reply, flow_table_lines)
+{
+	struct unit_out out;
+
+	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "0.2.0");
+	mnl_attr_put_u64(self->nlh, FW443_A_GENERATION, 7);
+	put_flow_status(self->nlh, true);
+	ASSERT_EQ(0, fw443_status_parse(self->nlh, &self->st, &self->err)) {
+		TH_LOG("%s", self->err.msg);
+	}
+	EXPECT_TRUE(self->st.has_flows);
+	ASSERT_NE(NULL, unit_out_start(&out));
+	fw443_status_print(&self->st, out.f);
+	EXPECT_STREQ("version:    0.2.0\n"
+		     "generation: 7\n"
+		     "policy:     drop\n"
+		     "pickup:     off\n"
+		     "flows:      12 of 131072 (128 bytes each, 65536 buckets)\n"
+		     "timeouts:   syn_sent 120 syn_sent2 120 syn_recv 60 established 432000 fin_wait 120 close_wait 60 last_ack 30 time_wait 120 close 10\n",
+		     unit_out_end(&out));
+	free(out.text);
+}
+
+TEST_F(reply, flow_table_json)
+{
+	char *text;
+
+	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "0.2.0");
+	mnl_attr_put_u64(self->nlh, FW443_A_GENERATION, 7);
+	put_flow_status(self->nlh, true);
+	ASSERT_EQ(0, fw443_status_parse(self->nlh, &self->st, &self->err));
+	self->st.flows.pickup = true;
+	text = unit_json(fw443_status_to_json(&self->st));
+	EXPECT_STREQ("{\"version\":\"0.2.0\",\"generation\":7,"
+		     "\"policy\":\"drop\",\"pickup\":true,"
+		     "\"flows_active\":12,\"flows_max\":131072,"
+		     "\"flow_size\":128,\"flow_buckets\":65536,"
+		     "\"timeouts\":{\"syn_sent\":120,\"syn_sent2\":120,"
+		     "\"syn_recv\":60,\"established\":432000,"
+		     "\"fin_wait\":120,\"close_wait\":60,\"last_ack\":30,"
+		     "\"time_wait\":120,\"close\":10}}", text);
+	free(text);
+}
+
+/* The attributes come together: one missing is a broken reply. */
+TEST_F(reply, rejects_flow_table_in_part)
+{
+	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "0.2.0");
+	mnl_attr_put_u64(self->nlh, FW443_A_GENERATION, 7);
+	put_flow_status(self->nlh, false);
+	ASSERT_EQ(-1, fw443_status_parse(self->nlh, &self->st, &self->err));
+	EXPECT_STREQ("status reply: FW443_A_PICKUP missing", self->err.msg);
+}
+
+/* A module without a flow table: the lines and keys of before. */
+TEST_F(reply, older_module_has_no_flow_table)
+{
+	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "0.1.0");
+	mnl_attr_put_u64(self->nlh, FW443_A_GENERATION, 3);
+	ASSERT_EQ(0, fw443_status_parse(self->nlh, &self->st, &self->err));
+	EXPECT_FALSE(self->st.has_flows);
 }
 
 TEST_HARNESS_MAIN

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <arpa/inet.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <uapi/linux/fw443.h>
+
+#include "flowfmt.h"
+#include "flowstate.h"
+#include "output.h"
+
+static const struct fw443_attr_policy flow_policy[FW443_FLOW_A_MAX + 1] = {
+	[FW443_FLOW_A_FAMILY]	     = { MNL_TYPE_U8, "FW443_FLOW_A_FAMILY" },
+	[FW443_FLOW_A_SRC]	     = { MNL_TYPE_BINARY, "FW443_FLOW_A_SRC" },
+	[FW443_FLOW_A_DST]	     = { MNL_TYPE_BINARY, "FW443_FLOW_A_DST" },
+	[FW443_FLOW_A_SPORT]	     = { MNL_TYPE_U16, "FW443_FLOW_A_SPORT" },
+	[FW443_FLOW_A_DPORT]	     = { MNL_TYPE_U16, "FW443_FLOW_A_DPORT" },
+	[FW443_FLOW_A_STATE]	     = { MNL_TYPE_U8, "FW443_FLOW_A_STATE" },
+	[FW443_FLOW_A_PACKETS_ORIG]  = { MNL_TYPE_U64,
+					 "FW443_FLOW_A_PACKETS_ORIG" },
+	[FW443_FLOW_A_BYTES_ORIG]    = { MNL_TYPE_U64, "FW443_FLOW_A_BYTES_ORIG" },
+	[FW443_FLOW_A_PACKETS_REPLY] = { MNL_TYPE_U64,
+					 "FW443_FLOW_A_PACKETS_REPLY" },
+	[FW443_FLOW_A_BYTES_REPLY]   = { MNL_TYPE_U64,
+					 "FW443_FLOW_A_BYTES_REPLY" },
+	[FW443_FLOW_A_AGE]	     = { MNL_TYPE_U32, "FW443_FLOW_A_AGE" },
+	[FW443_FLOW_A_IDLE]	     = { MNL_TYPE_U32, "FW443_FLOW_A_IDLE" },
+	[FW443_FLOW_A_TIMEOUT]	     = { MNL_TYPE_U32, "FW443_FLOW_A_TIMEOUT" },
+	[FW443_FLOW_A_PICKED_UP]     = { MNL_TYPE_FLAG,
+					 "FW443_FLOW_A_PICKED_UP" },
+};
+
+static size_t flow_addr_len(uint8_t family)
+{
+	return family == AF_INET ? 4 : 16;
+}
+
+/* The family and both addresses must agree: they come from a kernel. */
+static int flow_addrs(const struct nlattr *const *tb, struct fw443_flow *fl,
+		      struct fw443_error *err)
+{
+	const struct nlattr *src = tb[FW443_FLOW_A_SRC];
+	const struct nlattr *dst = tb[FW443_FLOW_A_DST];
+	size_t alen;
+
+	fl->family = mnl_attr_get_u8(tb[FW443_FLOW_A_FAMILY]);
+	alen = flow_addr_len(fl->family);
+	if ((fl->family != AF_INET && fl->family != AF_INET6) ||
+	    mnl_attr_get_payload_len(src) != alen ||
+	    mnl_attr_get_payload_len(dst) != alen) {
+		fw443_error_set(err,
+				"flow: family %u, %u- and %u-byte addresses do not agree",
+				fl->family, mnl_attr_get_payload_len(src),
+				mnl_attr_get_payload_len(dst));
+		return -1;
+	}
+	memcpy(fl->src, mnl_attr_get_payload(src), alen);
+	memcpy(fl->dst, mnl_attr_get_payload(dst), alen);
+	return 0;
+}
+
+struct flows_walk {
+	fw443_flow_fn fn;
+	void *data;
+};
+
+static int flows_one(const struct nlattr *nest, void *data,
+		     struct fw443_error *err)
+{
+	const struct nlattr *tb[FW443_FLOW_A_MAX + 1] = { NULL };
+	struct flows_walk *w = data;
+	struct fw443_flow fl = { 0 };
+
+	if (fw443_attr_parse_nested(nest, flow_policy, FW443_FLOW_A_MAX, tb,
+				    "flow", err) ||
+	    fw443_attr_require(flow_policy, FW443_FLOW_A_MAX, tb, "flow",
+			       err) ||
+	    flow_addrs(tb, &fl, err))
+		return -1;
+	fl.state = mnl_attr_get_u8(tb[FW443_FLOW_A_STATE]);
+	fl.sport = mnl_attr_get_u16(tb[FW443_FLOW_A_SPORT]);
+	fl.dport = mnl_attr_get_u16(tb[FW443_FLOW_A_DPORT]);
+	fl.packets_orig = mnl_attr_get_u64(tb[FW443_FLOW_A_PACKETS_ORIG]);
+	fl.bytes_orig = mnl_attr_get_u64(tb[FW443_FLOW_A_BYTES_ORIG]);
+	fl.packets_reply = mnl_attr_get_u64(tb[FW443_FLOW_A_PACKETS_REPLY]);
+	fl.bytes_reply = mnl_attr_get_u64(tb[FW443_FLOW_A_BYTES_REPLY]);
+	fl.age = mnl_attr_get_u32(tb[FW443_FLOW_A_AGE]);
+	fl.idle = mnl_attr_get_u32(tb[FW443_FLOW_A_IDLE]);
+	fl.timeout = mnl_attr_get_u32(tb[FW443_FLOW_A_TIMEOUT]);
+	fl.picked_up = tb[FW443_FLOW_A_PICKED_UP];
+	if (w->fn(&fl, w->data)) {
+		fw443_error_set(err, "cannot write the flows");
+		return -1;
+	}
+	return 0;
+}
+
+int fw443_flows_parse(const struct nlmsghdr *nlh, fw443_flow_fn fn,
+		      void *data, struct fw443_error *err)
+{
+	struct flows_walk w = { fn, data };
+
+	return fw443_attr_for_each_nest(nlh, FW443_A_FLOW, "FW443_A_FLOW",
+					flows_one, &w, err);
+}
+
+bool fw443_flow_match(const struct fw443_flow_filter *flt,
+		      const struct fw443_flow *fl)
+{
+	return fw443_ends_match(&flt->ends, fl->family, fl->src, fl->dst) &&
+	       (!flt->has_state || flt->state == fl->state);
+}
+
+/* Both addresses as text, compressed as inet_ntop() writes IPv6. */
+static void flow_addr_text(const struct fw443_flow *fl,
+			   char src[INET6_ADDRSTRLEN],
+			   char dst[INET6_ADDRSTRLEN])
+{
+	inet_ntop(fl->family, fl->src, src, INET6_ADDRSTRLEN);
+	inet_ntop(fl->family, fl->dst, dst, INET6_ADDRSTRLEN);
+}
+
+static int flow_ip_version(const struct fw443_flow *fl)
+{
+	return fl->family == AF_INET ? 4 : 6;
+}
+
+int fw443_flow_print(const struct fw443_flow *fl, FILE *f)
+{
+	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
+
+	flow_addr_text(fl, src, dst);
+	return fprintf(f,
+		       "ipv%d %s src=%s dst=%s sport=%u dport=%u packets=%llu bytes=%llu reply_packets=%llu reply_bytes=%llu age=%u idle=%u timeout=%u%s\n",
+		       flow_ip_version(fl), fw443_flow_state_name(fl->state),
+		       src, dst, fl->sport, fl->dport,
+		       (unsigned long long)fl->packets_orig,
+		       (unsigned long long)fl->bytes_orig,
+		       (unsigned long long)fl->packets_reply,
+		       (unsigned long long)fl->bytes_reply, fl->age, fl->idle,
+		       fl->timeout, fl->picked_up ? " picked_up" : "") < 0 ?
+	       -1 : 0;
+}
+
+json_t *fw443_flow_to_json(const struct fw443_flow *fl)
+{
+	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
+
+	flow_addr_text(fl, src, dst);
+	return json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:{s:o, s:o}, s:{s:o, s:o}, s:I, s:I, s:I, s:b}",
+			 "ip_version", flow_ip_version(fl),
+			 "state", fw443_flow_state_name(fl->state),
+			 "src", src, "dst", dst,
+			 "sport", fl->sport, "dport", fl->dport,
+			 "orig", "packets", fw443_json_u64(fl->packets_orig),
+			 "bytes", fw443_json_u64(fl->bytes_orig),
+			 "reply", "packets", fw443_json_u64(fl->packets_reply),
+			 "bytes", fw443_json_u64(fl->bytes_reply),
+			 "age", (json_int_t)fl->age,
+			 "idle", (json_int_t)fl->idle,
+			 "timeout", (json_int_t)fl->timeout,
+			 "picked_up", fl->picked_up);
+}
