@@ -58,6 +58,8 @@ def main():
     p.add_argument("--sport", type=int, default=40000)
     p.add_argument("--dport", type=int, default=443)
     p.add_argument("--count", type=int, default=1)
+    p.add_argument("--vary-sport", action="store_true",
+                   help="use a new source port for each of --count packets")
     p.add_argument("--payload", type=int, default=0, help="payload bytes")
     p.add_argument("--flags", default="syn", help="e.g. syn, ack,psh")
     p.add_argument("--proto", default="tcp", choices=["tcp", "udp"],
@@ -94,12 +96,14 @@ def main():
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_DSTOPTS, DSTOPTS)
         ip_len += len(DSTOPTS)
     for dst in dsts:
-        segment = tcp_segment(src, ipaddress.ip_address(dst), a.sport,
-                              a.dport, flags, bytes(a.payload), a.truncate)
-        if a.proto == "udp":
-            segment = struct.pack("!HHHH", a.sport, a.dport,
-                                  8 + len(segment), 0) + segment
-        for _ in range(a.count):
+        for i in range(a.count):
+            sport = a.sport + i if a.vary_sport else a.sport
+            segment = tcp_segment(src, ipaddress.ip_address(dst), sport,
+                                  a.dport, flags, bytes(a.payload),
+                                  a.truncate)
+            if a.proto == "udp":
+                segment = struct.pack("!HHHH", sport, a.dport,
+                                      8 + len(segment), 0) + segment
             s.sendto(segment, (dst, 0))
     print(ip_len + len(segment))
 
