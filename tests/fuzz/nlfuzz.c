@@ -83,11 +83,27 @@ static void fill_random(struct fuzz *f, void *p, size_t len)
 		*b++ = rnd(f);
 }
 
-/* Commands that change state or reveal entries: admin only. */
+/* Commands that change state or reveal addresses: admin only. */
 static bool cmd_is_privileged(uint8_t cmd)
 {
-	return cmd >= FW443_CMD_LIST_CREATE && cmd <= FW443_CMD_TXN_ABORT &&
-	       cmd != FW443_CMD_LIST_GET;
+	switch (cmd) {
+	case FW443_CMD_UNSPEC:
+	case FW443_CMD_GET_STATUS:
+	case FW443_CMD_GET_STATS:
+	case FW443_CMD_LIST_GET:
+	case FW443_CMD_ZONE_GET:
+	case FW443_CMD_RULE_GET:
+		return false;
+	default:
+		return cmd <= FW443_CMD_MAX;
+	}
+}
+
+/* Commands answered by a dump only. */
+static bool cmd_is_dump(uint8_t cmd)
+{
+	return cmd == FW443_CMD_LIST_ENTRIES || cmd == FW443_CMD_ZONE_GET ||
+	       cmd == FW443_CMD_RULE_GET || cmd == FW443_CMD_FLOWS_GET;
 }
 
 static const char *const list_names[] = {
@@ -108,9 +124,33 @@ static void put_name(struct fuzz *f, struct nlmsghdr *nlh)
 					   sizeof(list_names[0]))]);
 }
 
-static void put_entry(struct fuzz *f, struct nlmsghdr *nlh)
+/* A string from @good, or random bytes of any length, under @type. */
+static void put_word(struct fuzz *f, struct nlmsghdr *nlh, uint16_t type,
+		     const char *const *good, size_t n)
 {
-	struct nlattr *nest = mnl_attr_nest_start(nlh, FW443_A_ENTRY);
+	char junk[24];
+
+	if (chance(f, 6)) {
+		fill_random(f, junk, sizeof(junk));
+		mnl_attr_put(nlh, type, below(f, sizeof(junk)), junk);
+		return;
+	}
+	mnl_attr_put_strz(nlh, type, good[below(f, n)]);
+}
+
+static const char *const ifnames[] = {
+	"cli0", "srv0", "eth+", "+", "lo", "a/b", "fifteen_chars_x", "sixteen_chars_xx",
+};
+
+static const char *const zones[] = {
+	"inside", "outside", "local", "any", "dmz", "", "bad zone",
+	"zone_name_too_long",
+};
+
+/* A FW443_ENTRY_A_* nest under @type: a prefix of an entry or a rule. */
+static void put_prefix(struct fuzz *f, struct nlmsghdr *nlh, uint16_t type)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, type);
 	uint8_t addr[17];
 	bool v6 = chance(f, 40);
 
@@ -124,7 +164,7 @@ static void put_entry(struct fuzz *f, struct nlmsghdr *nlh)
 	if (!chance(f, 5))
 		mnl_attr_put_u8(nlh, FW443_ENTRY_A_PREFIX_LEN,
 				chance(f, 10) ? below(f, 256) :
-				1 + below(f, v6 ? 128 : 32));
+				below(f, v6 ? 129 : 33));
 	if (chance(f, 20))
 		mnl_attr_put_u32(nlh, FW443_ENTRY_A_TIMEOUT,
 				 chance(f, 20) ? rnd(f) : 1 + below(f, 5));
@@ -153,6 +193,50 @@ static void put_packed(struct fuzz *f, struct nlmsghdr *nlh)
 		if (!chance(f, 2))
 			p[i + size - 1] = 1 + below(f, v6 ? 128 : 32);
 	mnl_attr_put(nlh, v6 ? FW443_A_ENTRIES6 : FW443_A_ENTRIES4, len, p);
+}
+
+static void put_entry(struct fuzz *f, struct nlmsghdr *nlh)
+{
+	put_prefix(f, nlh, FW443_A_ENTRY);
+}
+
+static void put_rule(struct fuzz *f, struct nlmsghdr *nlh)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, FW443_A_RULE);
+	size_t nz = sizeof(zones) / sizeof(zones[0]);
+
+	if (!chance(f, 8))
+		put_word(f, nlh, FW443_RULE_A_FROM, zones, nz);
+	if (!chance(f, 8))
+		put_word(f, nlh, FW443_RULE_A_TO, zones, nz);
+	if (chance(f, 3))
+		put_prefix(f, nlh, FW443_RULE_A_SRC);
+	if (chance(f, 3))
+		put_prefix(f, nlh, FW443_RULE_A_DST);
+	if (!chance(f, 8))
+		mnl_attr_put_u8(nlh, FW443_RULE_A_ACTION, below(f, 3));
+	mnl_attr_nest_end(nlh, nest);
+}
+
+static void put_flow_settings(struct fuzz *f, struct nlmsghdr *nlh)
+{
+	struct nlattr *nest;
+	unsigned int i;
+
+	if (chance(f, 2))
+		mnl_attr_put_u8(nlh, FW443_A_POLICY, below(f, 4));
+	if (chance(f, 3))
+		mnl_attr_put_u8(nlh, FW443_A_PICKUP, below(f, 3));
+	if (chance(f, 4))
+		mnl_attr_put_u32(nlh, FW443_A_FLOWS_MAX,
+				 chance(f, 5) ? rnd(f) : below(f, 100000));
+	if (!chance(f, 3))
+		return;
+	nest = mnl_attr_nest_start(nlh, FW443_A_TIMEOUTS);
+	for (i = 0; i < below(f, 5); i++)
+		mnl_attr_put_u32(nlh, below(f, FW443_FLOW_STATE_MAX + 3),
+				 chance(f, 5) ? rnd(f) : below(f, 10));
+	mnl_attr_nest_end(nlh, nest);
 }
 
 /* Attributes of the right kind for @cmd, each sometimes left out. */
@@ -194,6 +278,27 @@ static void put_valid_attrs(struct fuzz *f, struct nlmsghdr *nlh, uint8_t cmd)
 	case FW443_CMD_TXN_BEGIN:
 		if (chance(f, 50))
 			mnl_attr_put_u64(nlh, FW443_A_GENERATION, below(f, 50));
+		break;
+	case FW443_CMD_ZONE_SET:
+	case FW443_CMD_ZONE_DEL:
+		if (!chance(f, 8))
+			put_word(f, nlh, FW443_A_IFNAME, ifnames,
+				 sizeof(ifnames) / sizeof(ifnames[0]));
+		if (cmd == FW443_CMD_ZONE_SET && !chance(f, 8))
+			put_word(f, nlh, FW443_A_ZONE, zones,
+				 sizeof(zones) / sizeof(zones[0]));
+		break;
+	case FW443_CMD_RULE_ADD:
+		if (!chance(f, 8))
+			put_rule(f, nlh);
+		/* fall through */
+	case FW443_CMD_RULE_DEL:
+		if (chance(f, 2))
+			mnl_attr_put_u32(nlh, FW443_A_RULE_INDEX,
+					 chance(f, 5) ? rnd(f) : below(f, 6));
+		break;
+	case FW443_CMD_FLOWS_SET:
+		put_flow_settings(f, nlh);
 		break;
 	}
 }
@@ -357,8 +462,8 @@ static void one_message(struct fuzz *f)
 					     sizeof(extra_flags[0]))];
 	struct nlmsghdr *nlh;
 
-	if (cmd == FW443_CMD_LIST_ENTRIES || (cmd == FW443_CMD_LIST_GET &&
-					      chance(f, 50)))
+	if ((cmd_is_dump(cmd) && !chance(f, 20)) ||
+	    (cmd == FW443_CMD_LIST_GET && chance(f, 50)))
 		flags |= NLM_F_DUMP;
 	nlh = build(f, cmd, flags);
 	if (chance(f, 80))

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # timeout: 600
 # matrix: first
-# Chaos: the module unloaded and reloaded under full traffic with lists in
-# place; namespaces with their own lists created and destroyed in a loop
-# while traffic flows in them; lists re-applied in a loop under HTTPS
-# traffic. Afterwards the kernel's memory returns to its baseline. (Leaks
+# Chaos: the module unloaded and reloaded under full traffic with lists and
+# tracked connections in place; namespaces with their own lists and flow
+# tables created and destroyed in a loop while traffic flows in them;
+# lists re-applied and tracking switched on and off in a loop under HTTPS
+# traffic (pickup on, so that the downloads survive each new table). Afterwards the kernel's memory returns to its baseline. (Leaks
 # are also hunted by kmemleak on the debug kernel: make check-debug.)
 . "$(dirname "$0")/lib.sh"
 
@@ -46,10 +47,14 @@ cycles_ok=yes
 for i in 1 2 3 4 5; do
 	rtr block load feed "$TESTS_TMP/100k" direction out || cycles_ok=no
 	rtr block add "$SINK_V4" list manual timeout 30 || cycles_ok=no
+	rtr flows set pickup on || cycles_ok=no
+	rtr policy add from any to any accept || cycles_ok=no
+	rtr policy default drop || cycles_ok=no
 	fw443_unload || cycles_ok=no
 	fw443_load || cycles_ok=no
 done
-check_eq "five unload/reload cycles with lists loaded, under traffic" yes "$cycles_ok"
+check_eq "five unload/reload cycles with lists and flows, under traffic" \
+	yes "$cycles_ok"
 
 churn_ok=yes
 for i in $(seq 1 15); do
@@ -63,19 +68,29 @@ for i in $(seq 1 15); do
 		> /dev/null || churn_ok=no
 	ip netns exec "fw-d$i" "$FW443" block add 192.0.2.10 list manual timeout 60 \
 		> /dev/null || churn_ok=no
+	ip netns exec "fw-d$i" "$FW443" policy add from any to local accept \
+		> /dev/null || churn_ok=no
+	ip netns exec "fw-d$i" "$FW443" policy default drop > /dev/null ||
+		churn_ok=no
 	ip netns exec "fw-c$i" python3 "$FW443_REPO/tests/integration/send_tcp.py" \
 		--src 192.0.2.10 --dst 192.0.2.20 --count 200 > /dev/null &
 	ip netns delete "fw-c$i"
 	ip netns delete "fw-d$i"
 done
-check_eq "15 namespace pairs with lists created and destroyed under traffic" \
+check_eq "15 namespace pairs with lists and flows created and destroyed under traffic" \
 	yes "$churn_ok"
 
 apply_ok=yes
+rtr flows set pickup on
+rtr policy add from any to any accept
 for i in $(seq 1 10); do
 	rtr block load feed "$TESTS_TMP/100k" direction out || apply_ok=no
+	rtr policy default $([ $((i % 2)) = 1 ] && echo drop || echo none) ||
+		apply_ok=no
+	[ $((i % 3)) = 0 ] && { rtr flows flush || apply_ok=no; }
 done
-check_eq "ten list loads in a row under HTTPS traffic" yes "$apply_ok"
+check_eq "ten list loads and tracking toggles in a row under HTTPS traffic" \
+	yes "$apply_ok"
 check "HTTPS still flows after all that" \
 	cmp "$WWW_DIR/big.bin" <(https_get "$SRV_V4" big.bin)
 
@@ -83,6 +98,7 @@ kill "$traffic"
 wait "$traffic" 2>/dev/null
 rtr block destroy feed
 rtr block destroy manual
+rtr policy default none
 fw443_unload && fw443_load
 # Freed configurations wait for an RCU grace period and a workqueue;
 # destroyed namespaces for the kernel's cleanup work.
