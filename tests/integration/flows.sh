@@ -51,6 +51,13 @@ flows_where() {
 	shift
 	rtr flows -j "$@" | jq "[.[] | select($filter)] | length"
 }
+# A download that keeps its connection established for about 20 s, long
+# enough for what the test does meanwhile on a loaded machine.
+slow_get() {
+	ip netns exec fw-cli timeout $((90 * ${FW443_TIMEOUT_SCALE:-1})) \
+		python3 "$FW443_REPO/tests/integration/slow_tls.py" "$SRV_V4" \
+		big.bin 262144 --rate 12288 > /dev/null
+}
 counter_is() { [ "$("${@:2}")" = "$1" ]; }
 # check_counter DESCRIPTION EXPECTED COMMAND...: counters move a moment
 # after the packet that moves them (softirq), so wait briefly, then compare.
@@ -116,6 +123,13 @@ send fw-srv --src "$SRV_V6" --dst "$CLI_V6" --sport 443 --dport 40123 --flags ac
 check_counter "so is an unsolicited ACK (IPv6)" $((inv0 + 2)) drop_of invalid
 send fw-cli --src "$CLI_V4" --dst "$SRV_V4" --dport 443 --flags syn --truncate 12
 check_counter "so is a truncated TCP header" $((inv0 + 3)) drop_of invalid
+send fw-cli --src "$CLI_V4" --dst 203.0.113.60 --sport 41000 --flags syn \
+	--payload 3000 --fragment
+send fw-cli --src "$CLI_V6" --dst 2001:db8:ee::60 --sport 41000 --flags syn \
+	--dstopts
+opened() { [ "$(flows_where '.sport == 41000 and .state == "syn_sent"')" = 2 ]; }
+check "a SYN in IPv4 fragments and one behind IPv6 extension headers open flows" \
+	wait_until 5 opened
 
 # --- teardown and timeouts ----------------------------------------------------
 
@@ -139,23 +153,31 @@ check_eq "and the collector counts each expired flow once" \
 	$((exp0 + n)) "$(flowctr expired)"
 rtr flows set timeout close 10 timeout time_wait 120
 
+# --- the window ---------------------------------------------------------------
+
+slow_get &
+transfer=$!
+check "a slow download is established" wait_until 30 established
+cport=$(rtr flows -j state established | jq '.[0].sport')
+inv0=$(drop_of invalid)
+send fw-srv --src "$SRV_V4" --dst "$CLI_V4" --sport 443 --dport "$cport" --flags rst
+send fw-srv --src "$SRV_V4" --dst "$CLI_V4" --sport 443 --dport "$cport" \
+	--flags ack,psh --payload 100
+check_counter "a blind RST and data far outside the window are invalid" \
+	$((inv0 + 2)) drop_of invalid
+wait "$transfer"
+check_eq "and the connection they aimed at lives on" 0 "$?"
+
 # --- a full table -------------------------------------------------------------
 
 # The table is sized when tracking starts: restart it with a small limit.
 rtr policy default none
 rtr flows set max 16
 rtr policy default drop
-# A download that keeps its connection established for about 20 s, long
-# enough for what the test does meanwhile on a loaded machine.
-slow_get() {
-	ip netns exec fw-cli timeout $((90 * ${FW443_TIMEOUT_SCALE:-1})) \
-		python3 "$FW443_REPO/tests/integration/slow_tls.py" "$SRV_V4" \
-		big.bin 262144 --rate 12288 > /dev/null
-}
 slow_get &
 transfer=$!
 established() { [ "$(flows_where '.state == "established"')" = 1 ]; }
-check "a slow download is established" wait_until 10 established
+check "a slow download is established" wait_until 30 established
 evicted0=$(flowctr evicted)
 send fw-cli --src "$CLI_V4" --dst 203.0.113.50 --count 200 --vary-sport
 active_capped() { [ "$(flowctr active)" -le 16 ]; }
@@ -171,7 +193,7 @@ rtr flows flush
 rtr flows set max 1
 slow_get &
 transfer=$!
-check "a slow download is established" wait_until 10 established
+check "a slow download is established" wait_until 30 established
 full0=$(drop_of table_full)
 send fw-cli --src "$CLI_V4" --dst 203.0.113.50 --sport 50000
 check_counter "full of established flows: a new SYN is refused as table_full" \
@@ -186,7 +208,7 @@ rtr policy default drop
 
 slow_get &
 transfer=$!
-check "a slow download is established" wait_until 10 established
+check "a slow download is established" wait_until 30 established
 inv0=$(drop_of invalid)
 rtr flows flush
 invalid_above() { [ "$(drop_of invalid)" -gt "$1" ]; }
@@ -199,7 +221,7 @@ wait "$transfer" 2>/dev/null
 check "flows set pickup on" rtr flows set pickup on
 slow_get &
 transfer=$!
-check "a slow download is established" wait_until 10 established
+check "a slow download is established" wait_until 30 established
 rtr flows flush
 picked() { [ "$(flows_where '.picked_up and .state == "established"')" -ge 1 ]; }
 check "pickup on: the flushed connection is adopted mid-stream" \
