@@ -1,10 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make bench, inside a one-vCPU guest under qemu -icount shift=0 (1 ns of
-# guest time is one instruction): the same job, dropping TCP/443 from
-# listed sources, done by no firewall, nftables interval sets, ipset
-# hash:net with iptables (legacy), and fw443, each in a fresh namespace, in
-# one boot. Results go to $FW443_OUT/bench.txt as "key value" lines.
+# guest time is one instruction), each contender in fresh namespaces, in
+# one boot:
+# - block lists: the same job, dropping TCP/443 from listed sources, done by
+#   no firewall, nftables interval sets, ipset hash:net with iptables
+#   (legacy), and fw443;
+# - connection tracking: the same policy (new connections to 443 from the
+#   inside, then their packets both ways; nothing else) done by conntrack
+#   with nftables and by fw443's flow table, against no firewall.
+# Results go to $FW443_OUT/bench.txt as "key value" lines.
 #
 # The fw443 module is loaded last: its hooks are in every namespace once it
 # is in.
@@ -15,11 +20,23 @@ data=/tmp/bench
 TUNSEND=$repo/tests/bench/build/tunsend
 FW443=$repo/userspace/fw443
 PACKETS=${FW443_BENCH_PACKETS:-100000}
-# FW443_BENCH_ONLY=fw443 skips the contenders (a quicker look while tuning).
+WARMUP=20000
+# A quicker look while tuning: FW443_BENCH_ONLY=fw443 measures fw443's block
+# lists alone, FW443_BENCH_ONLY=flows connection tracking alone.
 ONLY=${FW443_BENCH_ONLY:-}
 REPS=3
 DST4=192.0.2.99
 DST6=2001:db8:d::99
+# Connections go from clients behind tun0 to a server behind tun1.
+SERVER=203.0.113.99
+CLIENTS=198.18.1.0
+FLOW_SIZES="10000 1000000"
+# Established packets go round the first POOL connections, at most, as SYNs
+# go round 65,536 sources in the block-list tests.
+POOL=65536
+# fw443's flow limit, and conntrack's; sized when tracking starts.
+FLOWS_MAX=2000000
+CT_BUCKETS=1048576
 
 record() {
 	echo "$1 $2" >> "$out"
@@ -62,18 +79,35 @@ fresh_ns() {
 		net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.tun0.rp_filter=0
 }
 
-# per_packet FAMILY: instructions per packet through $ns, best of REPS.
-per_packet() {
-	local src=$data/src$1.txt dst=$DST4 best= t i
-	[ "$1" = 6 ] && dst=$DST6
-	ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" 20000 > /dev/null
-	for i in $(seq 1 $REPS); do
-		t=$(ip netns exec "$ns" "$TUNSEND" tun0 "$src" "$dst" "$PACKETS") ||
+# insns NANOSECONDS COUNT: instructions per one of COUNT.
+insns() {
+	awk -v t="$1" -v n="$2" -v c="$ns_per_insn" 'BEGIN { printf "%.0f", t / n / c }'
+}
+
+# cost KIND SOURCES DST [PEER]: instructions per packet (per connection for
+# handshakes) through $ns: the best of REPS runs of PACKETS after a warm-up
+# run of WARMUP (tests/bench/tunsend.c has KIND, SOURCES and PEER). SOURCES
+# "fresh": every run has clients no run before it had (198.19.RUN.0 up), so
+# that each SYN opens a connection.
+cost() {
+	local kind=$1 src=$2 dst=$3 peer=${4:-} best= t run n s
+	for run in $(seq 0 $REPS); do
+		n=$PACKETS s=$src
+		[ "$run" = 0 ] && n=$WARMUP
+		[ "$src" = fresh ] && s=198.19.$run.0+$n
+		t=$(ip netns exec "$ns" "$TUNSEND" -k "$kind" tun0 "$s" "$dst" "$n" ${peer:+"$peer"}) ||
 			{ echo "bench: tunsend failed in $ns" > /dev/console; exit 1; }
+		[ "$run" = 0 ] && continue
 		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
 	done
-	awk -v t="$best" -v n="$PACKETS" -v c="$ns_per_insn" \
-		'BEGIN { printf "%.0f", t / n / c }'
+	insns "$best" "$PACKETS"
+}
+
+# per_packet FAMILY: instructions per SYN from the listed sources' file.
+per_packet() {
+	local dst=$DST4
+	[ "$1" = 6 ] && dst=$DST6
+	cost syn "$data/src$1.txt" "$dst"
 }
 
 # kernel_bytes: what the kernel holds in slab, vmalloc and per-CPU memory.
@@ -121,9 +155,163 @@ incremental() {
 	done
 }
 
+# flows_ns: fresh_ns with a server side: tun1, where 203.0.113.0/24 is.
+# Notes the kernel's memory before, for flows_done.
+flows_ns() {
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	ns_bytes=$(kernel_bytes)
+	fresh_ns
+	ip -n "$ns" tuntap add dev tun1 mode tun
+	ip -n "$ns" addr add 203.0.113.1/24 dev tun1
+	ip -n "$ns" link set tun1 up
+	ip netns exec "$ns" sysctl -qw net.ipv4.conf.tun1.rp_filter=0
+}
+
+# flows_policy CONTENDER: the same policy in $ns as the contender says it:
+# new connections to 443 from tun0 (the inside) are accepted, then their
+# packets both ways; anything else is dropped. Both adopt connections seen
+# mid-stream, as conntrack does by default (nf_conntrack_tcp_loose).
+flows_policy() {
+	case $1 in
+	conntrack)
+		ip netns exec "$ns" nft -f - <<-EOF
+			table inet bench {
+				chain forward {
+					type filter hook forward priority filter; policy accept;
+					ct state established,related accept
+					iifname "tun0" tcp dport 443 ct state new accept
+					counter drop
+				}
+			}
+		EOF
+		;;
+	fw443)
+		ip netns exec "$ns" "$FW443" zone set tun0 inside &&
+		ip netns exec "$ns" "$FW443" policy add from inside to outside accept &&
+		ip netns exec "$ns" "$FW443" flows set max "$FLOWS_MAX" pickup on &&
+		ip netns exec "$ns" "$FW443" policy default drop
+		;;
+	esac || echo "bench: cannot set the policy of $1 in $ns" > /dev/console
+}
+
+# flows_dropped CONTENDER: what the contender dropped in $ns, as
+# "reason:packets ..."; 0 for nothing.
+flows_dropped() {
+	case $1 in
+	conntrack)
+		ip netns exec "$ns" nft -j list ruleset | jq -r '[.nftables[] |
+			.rule.expr[]?.counter.packets // empty | select(. > 0) |
+			"drop:\(.)"] | if length > 0 then join(" ") else "0" end'
+		;;
+	fw443)
+		ip netns exec "$ns" "$FW443" stats -j | jq -r '[.drops[]? |
+			select(.packets > 0) | "\(.reason):\(.packets)"] |
+			if length > 0 then join(" ") else "0" end'
+		;;
+	*)
+		echo 0
+		;;
+	esac
+}
+
+# flows_open N: open N connections in $ns by three-way handshakes; print
+# the nanoseconds it took.
+flows_open() {
+	ip netns exec "$ns" "$TUNSEND" -k handshake tun0 "$CLIENTS+$1" \
+		"$SERVER" "$1" tun1
+}
+
+# flows_fill CONTENDER N: flows_open, and note the cost, how many
+# connections the contender tracks, the kernel memory they took and the
+# contender's own account of it: a flow's slab object and the buckets of
+# its hash table.
+flows_fill() {
+	local c=$1 n=$2 t mem0
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	mem0=$(kernel_bytes)
+	t=$(flows_open "$n")
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	record "flow.$c.fill.$n" "$(insns "$t" "$n")"
+	record "flow.$c.kernel_bytes.$n" "$(( $(kernel_bytes) - mem0 ))"
+	case $c in
+	conntrack)
+		record "flow.$c.tracked.$n" "$(ip netns exec "$ns" cat /proc/sys/net/netfilter/nf_conntrack_count)"
+		record "flow.$c.object_size.$n" "$(awk '$1 == "nf_conntrack" { print $4 }' /proc/slabinfo)"
+		record "flow.$c.buckets.$n" "$(cat /sys/module/nf_conntrack/parameters/hashsize)"
+		;;
+	fw443)
+		ip netns exec "$ns" "$FW443" status -j > /tmp/status.json
+		record "flow.$c.tracked.$n" "$(jq .flows_active /tmp/status.json)"
+		record "flow.$c.object_size.$n" "$(jq .flow_size /tmp/status.json)"
+		record "flow.$c.buckets.$n" "$(jq .flow_buckets /tmp/status.json)"
+		;;
+	esac
+}
+
+# flows_done CONTENDER: print what the contender dropped in $ns (there
+# should be nothing), delete $ns and wait until the kernel has freed its
+# flows: conntrack frees a namespace's in a kworker after it is gone.
+flows_done() {
+	local i
+	flows_dropped "$1"
+	ip netns del "$ns"
+	for i in $(seq 1 600); do
+		[ "$(kernel_bytes)" -le $((ns_bytes + (16 << 20))) ] && return
+		sleep 1
+	done
+	echo "bench: $ns still holds $(( $(kernel_bytes) - ns_bytes )) bytes" > /dev/console
+}
+
+# flows_test CONTENDER TEST N KIND SOURCES: note TEST, the instructions per
+# packet (per connection for handshakes) of KIND from SOURCES (see cost)
+# with N connections open, and what the contender dropped. The lower of two
+# fresh namespaces, as an nft chain sometimes costs more for a namespace's
+# whole life; one only for a million connections, which take long to open.
+flows_test() {
+	local c=$1 test=$2 n=$3 kind=$4 src=$5 attempts=2 best= dropped=0 i v
+	[ "$n" -ge 1000000 ] && attempts=1
+	for i in $(seq 1 $attempts); do
+		flows_ns
+		flows_policy "$c"
+		if [ "$c" != none ] && [ "$n" -gt 0 ]; then
+			if [ "$i" = 1 ]; then
+				flows_fill "$c" "$n"
+			else
+				flows_open "$n" > /dev/null
+			fi
+		fi
+		v=$(cost "$kind" "$src" "$SERVER" tun1)
+		[ -z "$best" ] || [ "$v" -lt "$best" ] && best=$v
+		v=$(flows_done "$c")
+		[ "$v" = 0 ] || dropped=$v
+	done
+	record "flow.$c.$test" "$best"
+	record "flow.$c.$test.dropped" "$dropped"
+}
+
+# flows CONTENDER: connection tracking by the contender (none: no
+# firewall): instructions per SYN that opens a connection, per three-way
+# handshake, and per packet of an established connection with each of
+# FLOW_SIZES connections open.
+flows() {
+	local n
+	flows_test "$1" syn 0 syn fresh
+	flows_test "$1" handshake 0 handshake fresh
+	for n in $FLOW_SIZES; do
+		flows_test "$1" "ack.$n" "$n" ack "$CLIENTS+$((n < POOL ? n : POOL))"
+	done
+}
+
 all_sets="v4-1000 v4-100000 v4-1000000 v6-bogons v6-200000"
-other_sets=$all_sets
-[ -n "$ONLY" ] && other_sets=
+# What this run measures: block lists of the others and of fw443, flows.
+other_sets=$all_sets fw443_sets=$all_sets flows=yes
+case $ONLY in
+fw443) other_sets= flows= ;;
+flows) other_sets= fw443_sets= ;;
+esac
 modprobe -a tun nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
 	ip6_tables ip6table_raw
 
@@ -131,6 +319,7 @@ modprobe -a tun nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
 fresh_ns
 record packet.none.v4 "$(per_packet 4)"
 record packet.none.v6 "$(per_packet 6)"
+[ -n "$flows" ] && flows none
 
 # --- nftables interval sets (two namespaces each, keep the lower) --------
 # No single-entry changes here: 20 nft adds to the 1M auto-merge interval
@@ -167,13 +356,22 @@ for set in $other_sets; do
 	ip netns del "$ns"
 done
 
+# --- conntrack with nftables -----------------------------------------------
+# Its table is global: as large as fw443's at FLOWS_MAX, in buckets and limit.
+if [ -n "$flows" ]; then
+	modprobe nf_conntrack
+	echo "$CT_BUCKETS" > /sys/module/nf_conntrack/parameters/hashsize
+	sysctl -qw net.netfilter.nf_conntrack_max="$FLOWS_MAX"
+	flows conntrack
+fi
+
 # --- fw443 ------------------------------------------------------------------
 modprobe nf_defrag_ipv6
 insmod "$FW443_KO" || exit 1
 fresh_ns
 record packet.fw443_empty.v4 "$(per_packet 4)"
 record packet.fw443_empty.v6 "$(per_packet 6)"
-for set in $all_sets; do
+for set in $fw443_sets; do
 	fam=$(family_of "$set")
 	fresh_ns
 	timed "fw443.$set" ip netns exec "$ns" "$FW443" block load s \
@@ -186,4 +384,10 @@ for set in $all_sets; do
 			"$FW443 block del {} list s"
 	ip netns del "$ns"
 done
+if [ -n "$flows" ]; then
+	# fw443's hooks alone, tracking off, on the first size's packets.
+	n=${FLOW_SIZES%% *}
+	flows_test fw443_off "ack.$n" 0 ack "$CLIENTS+$n"
+	flows fw443
+fi
 echo "bench: done" > /dev/console
