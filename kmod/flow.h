@@ -14,8 +14,10 @@
  *   locks, never two at a time. Unlinked flows are freed after a grace
  *   period (kfree_rcu).
  * - A flow's tracker, times and counters are under its own lock. Softirq
- *   (PRE_ROUTING) and process context (LOCAL_OUT) both update flows, so
- *   every lock here is taken with BHs off.
+ *   (PRE_ROUTING) and process context (LOCAL_OUT) both update flows: the
+ *   packet path runs with BHs off (hook.c disables them around LOCAL_OUT)
+ *   and takes the locks plainly; the collector, flush and dump take them
+ *   with spin_lock_bh().
  * - The table itself is created and retired under fw443_net.lock and read
  *   through fw443_net.flows under RCU; it is freed after a grace period,
  *   once its collector has stopped.
@@ -124,20 +126,32 @@ static inline enum fw443_tcp_dir fw443_flow_dir(const struct fw443_flow *f,
 					       FW443_TCP_REPLY;
 }
 
-/* Has @f outlived its state's timeout? Racy reads: the caller decides. */
+/*
+ * Has @f outlived its state's timeout? Racy reads: the caller decides. @now
+ * may be older than the flow's last packet, seen by another CPU after @now
+ * was read: the difference is signed.
+ */
 static inline bool fw443_flow_expired(const struct fw443_flow *f,
 				      const u32 *timeouts, u32 now)
 {
 	u8 state = READ_ONCE(f->tcp.state);
 
-	return now - READ_ONCE(f->last) >= timeouts[state];
+	return (s32)(now - READ_ONCE(f->last)) >= (s32)timeouts[state];
 }
+
+/* What a new flow starts with: its first packet tracked and counted. */
+struct fw443_flow_seed {
+	struct fw443_tcp_track tcp;
+	bool server_opened;
+	u8 dir;			/* enum fw443_tcp_dir of the first packet */
+	u32 packets;
+	u32 bytes;
+};
 
 struct fw443_config;
 struct fw443_flow *fw443_flowtab_add(struct fw443_flowtab *ft,
 				     const struct fw443_flow_key *k, u32 hash,
-				     const struct fw443_tcp_track *t,
-				     bool server_opened,
+				     const struct fw443_flow_seed *seed,
 				     const struct fw443_config *cfg, u32 now,
 				     bool *created);
 void fw443_flow_read(struct fw443_flow *f, struct fw443_flow *copy);

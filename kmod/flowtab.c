@@ -211,26 +211,25 @@ static bool fw443_flowtab_evict(struct fw443_flowtab *ft, u32 hash,
 		if (hlist_empty(&ft->buckets[b]))
 			continue;
 		looked++;
-		spin_lock_bh(lock);
+		spin_lock(lock);
 		hlist_for_each_entry(f, &ft->buckets[b], node) {
 			if (!fw443_flow_evictable(f, timeouts, now))
 				continue;
 			expired = fw443_flow_expired(f, timeouts, now);
 			fw443_flow_unlink(ft, f);
-			spin_unlock_bh(lock);
+			spin_unlock(lock);
 			fw443_stats_add_flow(ft->fn, expired ?
 					     FW443_FLOWCTR_EXPIRED :
 					     FW443_FLOWCTR_EVICTED, 1);
 			return true;
 		}
-		spin_unlock_bh(lock);
+		spin_unlock(lock);
 	}
 	return false;
 }
 
 static void fw443_flow_init(struct fw443_flow *f, const struct fw443_flow_key *k,
-			    const struct fw443_tcp_track *t, bool server_opened,
-			    u32 now)
+			    const struct fw443_flow_seed *seed, u32 now)
 {
 	memset(f, 0, sizeof(*f));
 	spin_lock_init(&f->lock);
@@ -242,24 +241,25 @@ static void fw443_flow_init(struct fw443_flow *f, const struct fw443_flow_key *k
 		f->client.ip = k->client->ip;
 		f->server.ip = k->server->ip;
 	}
-	if (server_opened)
+	if (seed->server_opened)
 		f->flags |= FW443_FLOW_F_SERVER_OPENED;
 	f->client_port = k->client_port;
-	f->tcp = *t;
+	f->tcp = seed->tcp;
+	f->packets[seed->dir] = seed->packets;
+	f->bytes[seed->dir] = seed->bytes;
 	f->start = now;
 	f->last = now;
 }
 
 /*
- * Enters a flow for @k, starting from tracker @t: the new flow, or the live
+ * Enters a flow for @k, starting from @seed: the new flow, or the live
  * one another CPU entered first (*created false), or ERR_PTR(-ENOSPC) when
  * the table is full of flows that may not be evicted, or -ENOMEM. Runs on the
- * packet path: never sleeps.
+ * packet path, BHs off: never sleeps.
  */
 struct fw443_flow *fw443_flowtab_add(struct fw443_flowtab *ft,
 				     const struct fw443_flow_key *k, u32 hash,
-				     const struct fw443_tcp_track *t,
-				     bool server_opened,
+				     const struct fw443_flow_seed *seed,
 				     const struct fw443_config *cfg, u32 now,
 				     bool *created)
 {
@@ -278,14 +278,14 @@ struct fw443_flow *fw443_flowtab_add(struct fw443_flowtab *ft,
 		atomic_dec(&ft->count);
 		return ERR_PTR(-ENOMEM);
 	}
-	fw443_flow_init(f, k, t, server_opened, now);
+	fw443_flow_init(f, k, seed, now);
 
-	spin_lock_bh(lock);
+	spin_lock(lock);
 	hlist_for_each_entry(old, head, node)
 		if (fw443_flow_matches(old, k))
 			break;
 	if (old && !fw443_flow_expired(old, cfg->timeouts, now)) {
-		spin_unlock_bh(lock);
+		spin_unlock(lock);
 		atomic_dec(&ft->count);
 		kfree(f);
 		return old;
@@ -293,10 +293,9 @@ struct fw443_flow *fw443_flowtab_add(struct fw443_flowtab *ft,
 	if (old)
 		fw443_flow_unlink(ft, old);
 	hlist_add_head_rcu(&f->node, head);
-	spin_unlock_bh(lock);
+	spin_unlock(lock);
 	if (old)
 		fw443_stats_add_flow(ft->fn, FW443_FLOWCTR_EXPIRED, 1);
-	fw443_stats_add_flow(ft->fn, FW443_FLOWCTR_CREATED, 1);
 	*created = true;
 	return f;
 }

@@ -144,8 +144,6 @@ struct fw443_pkt {
 	unsigned int thlen;	/* TCP header length, options included */
 	const u8 *saddr;	/* in the IP header, network order */
 	const u8 *daddr;
-	__be16 sport;
-	__be16 dport;
 };
 
 struct fw443_txn;
@@ -223,6 +221,7 @@ u64 fw443_stats_read_drops(const struct fw443_net *fn,
 u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot);
 void fw443_stats_add_flow(struct fw443_net *fn, enum fw443_flow_counter ctr,
 			  unsigned int n);
+void fw443_stats_count_opened(struct fw443_net *fn);
 u64 fw443_stats_read_flow(const struct fw443_net *fn,
 			  enum fw443_flow_counter ctr);
 

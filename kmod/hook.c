@@ -46,31 +46,37 @@ static __always_inline bool fw443_tcp_fields(const struct tcphdr *th,
 		pkt->dir = FW443_DIR_TO_CLIENT;
 	else
 		return false;
-	pkt->sport = th->source;
-	pkt->dport = th->dest;
 	pkt->thlen = __tcp_hdrlen(th);
 	return true;
 }
 
 /*
- * A TCP header beyond the linear part of @skb, or cut short: then, if its
- * ports say it is ours, it is a malformed one (thlen 0).
+ * A TCP header beyond the linear part of @skb, or cut short. One cut short
+ * whose ports say it is ours is INVALID while connections are tracked, and
+ * not traffic otherwise. Returns the verdict; pkt->thoff is 0 unless the
+ * header is a whole one of ours.
  */
-static noinline bool fw443_tcp_fields_copy(const struct sk_buff *skb,
-					   struct fw443_pkt *pkt)
+static noinline unsigned int fw443_tcp_fields_copy(struct fw443_net *fn,
+						   const struct sk_buff *skb,
+						   struct fw443_pkt *pkt)
 {
 	struct tcphdr buf;
 	const struct tcphdr *th;
 
 	th = skb_header_pointer(skb, pkt->thoff, sizeof(buf), &buf);
-	if (th)
-		return fw443_tcp_fields(th, pkt);
+	if (th) {
+		if (!fw443_tcp_fields(th, pkt))
+			pkt->thoff = 0;
+		return NF_ACCEPT;
+	}
 	th = skb_header_pointer(skb, pkt->thoff, offsetofend(struct tcphdr, dest),
 				&buf);
-	if (!th || !fw443_tcp_fields(th, pkt))
-		return false;
-	pkt->thlen = 0;
-	return true;
+	pkt->thoff = 0;
+	if (!th || !fw443_tcp_fields(th, pkt) ||
+	    !fw443_tracking(rcu_dereference(fn->config)))
+		return NF_ACCEPT;
+	fw443_stats_count_drop(fn, FW443_DROP_INVALID);
+	return NF_DROP;
 }
 
 /*
@@ -144,10 +150,9 @@ fw443_classify(struct fw443_net *fn, struct sk_buff *skb,
 	if (likely(pkt->thoff + sizeof(struct tcphdr) <= skb_headlen(skb))) {
 		if (!fw443_tcp_fields((void *)skb->data + pkt->thoff, pkt))
 			pkt->thoff = 0;
-	} else if (!fw443_tcp_fields_copy(skb, pkt)) {
-		pkt->thoff = 0;
+		return NF_ACCEPT;
 	}
-	return NF_ACCEPT;
+	return fw443_tcp_fields_copy(fn, skb, pkt);
 }
 
 static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
@@ -190,22 +195,28 @@ fw443_check_lists(struct fw443_net *fn, const struct fw443_config *cfg,
 	return NF_DROP;
 }
 
-/*
- * A TCP/443 header that is cut short or says it is shorter than its fixed
- * part: not counted as traffic, and INVALID where connections are tracked.
- */
-static noinline unsigned int fw443_malformed(struct fw443_net *fn)
-{
-	if (!fw443_tracking(rcu_dereference(fn->config)))
-		return NF_ACCEPT;
-	fw443_stats_count_drop(fn, FW443_DROP_INVALID);
-	return NF_DROP;
-}
-
 /* Loopback traffic never leaves the host: no remote address to check. */
 static bool fw443_is_loopback(const struct net_device *dev)
 {
 	return !dev || (dev->flags & IFF_LOOPBACK);
+}
+
+/*
+ * The flow table's packet path runs with BHs off: softirq already, for
+ * what arrives; LOCAL_OUT may run in process context.
+ */
+static unsigned int fw443_track_local(struct fw443_net *fn,
+				      const struct fw443_config *cfg,
+				      struct sk_buff *skb,
+				      const struct fw443_pkt *pkt,
+				      const struct nf_hook_state *state)
+{
+	unsigned int verdict;
+
+	local_bh_disable();
+	verdict = fw443_track(fn, cfg, skb, pkt, state);
+	local_bh_enable();
+	return verdict;
 }
 
 /*
@@ -224,8 +235,6 @@ fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
 
 	if (!pkt.thoff)
 		return verdict;
-	if (unlikely(pkt.thlen < sizeof(struct tcphdr)))
-		return fw443_is_loopback(dev) ? NF_ACCEPT : fw443_malformed(fn);
 	fw443_count(fn, skb, &pkt);
 	if (fw443_is_loopback(dev))
 		return NF_ACCEPT;
@@ -234,6 +243,8 @@ fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
 		return NF_DROP;
 	if (!fw443_tracking(cfg))
 		return NF_ACCEPT;
+	if (at == FW443_AT_EXIT)
+		return fw443_track_local(fn, cfg, skb, &pkt, state);
 	return fw443_track(fn, cfg, skb, &pkt, state);
 }
 

@@ -355,7 +355,7 @@ int fw443_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
 }
 
 static int fw443_nl_put_flow(struct sk_buff *skb, struct fw443_flow *live,
-			     const u32 *timeouts, u32 now)
+			     const u32 *timeouts)
 {
 	enum fw443_tcp_dir orig = FW443_TCP_ORIGINAL, reply = FW443_TCP_REPLY;
 	bool ipv6, server_opened;
@@ -363,9 +363,11 @@ static int fw443_nl_put_flow(struct sk_buff *skb, struct fw443_flow *live,
 	__be16 sport = live->client_port, dport = htons(FW443_PORT);
 	struct fw443_flow f;
 	struct nlattr *nest;
-	u32 idle;
+	u32 now, idle;
 
 	fw443_flow_read(live, &f);
+	/* Read after the flow: never older than its last packet. */
+	now = fw443_now();
 	ipv6 = f.flags & FW443_FLOW_F_IPV6;
 	server_opened = f.flags & FW443_FLOW_F_SERVER_OPENED;
 	src = server_opened ? &f.server : &f.client;
@@ -392,7 +394,8 @@ static int fw443_nl_put_flow(struct sk_buff *skb, struct fw443_flow *live,
 	    nla_put_u32(skb, FW443_FLOW_A_AGE, now - f.start) ||
 	    nla_put_u32(skb, FW443_FLOW_A_IDLE, idle) ||
 	    nla_put_u32(skb, FW443_FLOW_A_TIMEOUT,
-			timeouts[f.tcp.state] - idle) ||
+			idle < timeouts[f.tcp.state] ?
+			timeouts[f.tcp.state] - idle : 0) ||
 	    ((f.tcp.flags & FW443_TCP_TRACK_PICKUP) &&
 	     nla_put_flag(skb, FW443_FLOW_A_PICKED_UP)))
 		return -EMSGSIZE;
@@ -423,7 +426,7 @@ static int fw443_nl_dump_bucket(struct sk_buff *skb,
 				  NLM_F_MULTI, FW443_CMD_FLOWS_GET);
 		if (!hdr)
 			return -EMSGSIZE;
-		if (fw443_nl_put_flow(skb, f, timeouts, now)) {
+		if (fw443_nl_put_flow(skb, f, timeouts)) {
 			genlmsg_cancel(skb, hdr);
 			return -EMSGSIZE;
 		}

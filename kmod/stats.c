@@ -114,6 +114,19 @@ u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot)
 					    list_hits[slot]));
 }
 
+/* A connection opened: accepted as new, and a flow created, in one go. */
+void fw443_stats_count_opened(struct fw443_net *fn)
+{
+	struct fw443_pcpu_stats *s = get_cpu_ptr(fn->stats);
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&s->syncp);
+	u64_stats_inc(&s->flow[FW443_FLOWCTR_ACCEPTED_NEW]);
+	u64_stats_inc(&s->flow[FW443_FLOWCTR_CREATED]);
+	u64_stats_update_end_irqrestore(&s->syncp, flags);
+	put_cpu_ptr(fn->stats);
+}
+
 u64 fw443_stats_read_flow(const struct fw443_net *fn,
 			  enum fw443_flow_counter ctr)
 {

@@ -10,7 +10,8 @@
  * LOCAL_IN, which asks the policy and enters the flow. What the host sends
  * has been routed before LOCAL_OUT and is judged there at once.
  *
- * Nothing here sleeps or takes a lock beyond the flow table's (flow.h); every
+ * Nothing here sleeps or takes a lock beyond the flow table's (flow.h), and
+ * everything here runs with BHs off (hook.c sees to it at LOCAL_OUT); every
  * header byte is read through skb_header_pointer().
  */
 #include <linux/netfilter.h>
@@ -18,10 +19,13 @@
 #include "fw443.h"
 #include "flow.h"
 
-/* The TCP fields the state machine needs, or false for a malformed header. */
+/*
+ * The TCP fields the state machine needs, and the ports, or false for a
+ * malformed header.
+ */
 static bool fw443_tcp_read(const struct sk_buff *skb,
 			   const struct fw443_pkt *pkt,
-			   struct fw443_tcp_pkt *tp)
+			   struct fw443_tcp_pkt *tp, __be16 *ports)
 {
 	u8 optbuf[FW443_TCP_MAX_OPTLEN];
 	unsigned int optlen = pkt->thlen - sizeof(struct tcphdr);
@@ -34,6 +38,8 @@ static bool fw443_tcp_read(const struct sk_buff *skb,
 	th = skb_header_pointer(skb, pkt->thoff, sizeof(buf), &buf);
 	if (!th)
 		return false;
+	ports[0] = th->source;
+	ports[1] = th->dest;
 	tp->seq = ntohl(th->seq);
 	tp->ack_seq = ntohl(th->ack_seq);
 	tp->window = ntohs(th->window);
@@ -54,18 +60,18 @@ static bool fw443_tcp_read(const struct sk_buff *skb,
  * on both sides, the one with the higher address.
  */
 static void fw443_flow_key_of(const struct fw443_pkt *pkt,
-			      struct fw443_flow_key *k)
+			      const __be16 *ports, struct fw443_flow_key *k)
 {
 	const union fw443_addr *src = (const void *)pkt->saddr;
 	const union fw443_addr *dst = (const void *)pkt->daddr;
 
 	k->ipv6 = pkt->ipver == FW443_IPV6;
 	k->to_server = pkt->dir == FW443_DIR_TO_SERVER;
-	if (unlikely(pkt->sport == pkt->dport))
+	if (unlikely(ports[0] == ports[1]))
 		k->to_server = memcmp(dst, src, k->ipv6 ? 16 : 4) >= 0;
 	k->client = k->to_server ? src : dst;
 	k->server = k->to_server ? dst : src;
-	k->client_port = k->to_server ? pkt->sport : pkt->dport;
+	k->client_port = ports[!k->to_server];
 }
 
 static unsigned int fw443_track_drop(struct fw443_net *fn,
@@ -76,18 +82,16 @@ static unsigned int fw443_track_drop(struct fw443_net *fn,
 }
 
 /* Packets and bytes on the wire: a GSO packet stands for gso_segs. */
-static void fw443_flow_account(struct fw443_flow *f, enum fw443_tcp_dir dir,
-			       const struct sk_buff *skb,
-			       const struct fw443_pkt *pkt)
+static void fw443_wire_size(const struct sk_buff *skb,
+			    const struct fw443_pkt *pkt, u32 *packets,
+			    u32 *bytes)
 {
-	unsigned int segs = 1, bytes = skb->len;
-
+	*packets = 1;
+	*bytes = skb->len;
 	if (skb_is_gso(skb)) {
-		segs = skb_shinfo(skb)->gso_segs;
-		bytes += (segs - 1) * (pkt->thoff + pkt->thlen);
+		*packets = skb_shinfo(skb)->gso_segs;
+		*bytes += (*packets - 1) * (pkt->thoff + pkt->thlen);
 	}
-	f->packets[dir] += segs;
-	f->bytes[dir] += bytes;
 }
 
 /* A packet of live flow @f. */
@@ -100,15 +104,18 @@ static unsigned int fw443_flow_follow(struct fw443_net *fn,
 {
 	enum fw443_tcp_dir dir = fw443_flow_dir(f, k);
 	enum fw443_tcp_verdict verdict;
+	u32 packets, bytes;
 
-	spin_lock_bh(&f->lock);
+	fw443_wire_size(skb, pkt, &packets, &bytes);
+	spin_lock(&f->lock);
 	verdict = fw443_tcp_track(&f->tcp, dir, tp);
 	if (verdict != FW443_TCP_INVALID) {
-		fw443_flow_account(f, dir, skb, pkt);
+		f->packets[dir] += packets;
+		f->bytes[dir] += bytes;
 		if (verdict == FW443_TCP_VALID)
 			WRITE_ONCE(f->last, now);
 	}
-	spin_unlock_bh(&f->lock);
+	spin_unlock(&f->lock);
 	if (verdict == FW443_TCP_INVALID)
 		return fw443_track_drop(fn, FW443_DROP_INVALID);
 	fw443_stats_add_flow(fn, FW443_FLOWCTR_ACCEPTED_ESTABLISHED, 1);
@@ -116,10 +123,9 @@ static unsigned int fw443_flow_follow(struct fw443_net *fn,
 }
 
 /* A bare SYN opens a flow; with pickup, so does a plain ACK. */
-static bool fw443_may_open(const struct fw443_config *cfg,
-			   const struct fw443_tcp_pkt *tp)
+static bool fw443_may_open(const struct fw443_config *cfg, u8 tcp_flags)
 {
-	u8 flags = tp->flags & (FW443_TCP_SYN | FW443_TCP_ACK | FW443_TCP_RST |
+	u8 flags = tcp_flags & (FW443_TCP_SYN | FW443_TCP_ACK | FW443_TCP_RST |
 				FW443_TCP_FIN);
 
 	return flags == FW443_TCP_SYN ||
@@ -132,6 +138,7 @@ struct fw443_track_ctx {
 	struct fw443_flow_key k;
 	struct fw443_tcp_pkt tp;
 	struct fw443_flow *f;	/* live, or NULL */
+	__be16 ports[2];	/* source, destination */
 	u32 hash;
 	u32 now;
 };
@@ -149,10 +156,10 @@ static int fw443_track_lookup(struct fw443_net *fn,
 	c->ft = rcu_dereference(fn->flows);
 	if (unlikely(!c->ft))
 		return -ENOENT;
-	if (!fw443_tcp_read(skb, pkt, &c->tp))
+	if (!fw443_tcp_read(skb, pkt, &c->tp, c->ports))
 		return -EINVAL;
 	c->now = fw443_now();
-	fw443_flow_key_of(pkt, &c->k);
+	fw443_flow_key_of(pkt, c->ports, &c->k);
 	c->hash = fw443_flow_hash(c->ft, &c->k);
 	c->f = fw443_flow_find(c->ft, &c->k, c->hash);
 	if (c->f && fw443_flow_expired(c->f, cfg->timeouts, c->now))
@@ -180,19 +187,21 @@ static unsigned int fw443_flow_open(struct fw443_net *fn,
 {
 	const struct fw443_tcp_pkt *tp = &c->tp;
 	bool syn = tp->flags & FW443_TCP_SYN, created;
-	/* A picked-up connection is taken to be opened by its client. */
-	bool server_opened = syn && !c->k.to_server;
-	enum fw443_tcp_dir dir = syn || c->k.to_server ? FW443_TCP_ORIGINAL :
-							 FW443_TCP_REPLY;
 	const u8 *src = pkt->saddr, *dst = pkt->daddr;
-	struct fw443_tcp_track t;
+	struct fw443_flow_seed seed = {
+		/* A picked-up connection is taken to be opened by its client. */
+		.server_opened = syn && !c->k.to_server,
+		.dir = syn || c->k.to_server ? FW443_TCP_ORIGINAL :
+					       FW443_TCP_REPLY,
+	};
 	struct fw443_flow *f;
 
-	if (!fw443_may_open(cfg, tp) ||
-	    (syn ? fw443_tcp_new(&t, tp) : fw443_tcp_pickup(&t, dir, tp)) ==
+	if (!fw443_may_open(cfg, tp->flags) ||
+	    (syn ? fw443_tcp_new(&seed.tcp, tp) :
+		   fw443_tcp_pickup(&seed.tcp, seed.dir, tp)) ==
 	    FW443_TCP_INVALID)
 		return fw443_track_drop(fn, FW443_DROP_INVALID);
-	if (dir == FW443_TCP_REPLY) {
+	if (seed.dir == FW443_TCP_REPLY) {
 		swap(from, to);
 		swap(src, dst);
 	}
@@ -200,16 +209,14 @@ static unsigned int fw443_flow_open(struct fw443_net *fn,
 	    FW443_ACTION_ACCEPT)
 		return fw443_track_drop(fn, FW443_DROP_POLICY);
 
-	f = fw443_flowtab_add(c->ft, &c->k, c->hash, &t, server_opened, cfg,
-			      c->now, &created);
+	fw443_wire_size(skb, pkt, &seed.packets, &seed.bytes);
+	f = fw443_flowtab_add(c->ft, &c->k, c->hash, &seed, cfg, c->now,
+			      &created);
 	if (IS_ERR(f))
 		return fw443_track_drop(fn, FW443_DROP_TABLE_FULL);
 	if (!created)
 		return fw443_flow_follow(fn, f, &c->k, tp, skb, pkt, c->now);
-	spin_lock_bh(&f->lock);
-	fw443_flow_account(f, dir, skb, pkt);
-	spin_unlock_bh(&f->lock);
-	fw443_stats_add_flow(fn, FW443_FLOWCTR_ACCEPTED_NEW, 1);
+	fw443_stats_count_opened(fn);
 	return NF_ACCEPT;
 }
 
@@ -224,7 +231,7 @@ unsigned int fw443_track(struct fw443_net *fn, const struct fw443_config *cfg,
 		return fw443_track_unknown(fn, err);
 	if (likely(c.f))
 		return fw443_flow_follow(fn, c.f, &c.k, &c.tp, skb, pkt, c.now);
-	if (!fw443_may_open(cfg, &c.tp))
+	if (!fw443_may_open(cfg, c.tp.flags))
 		return fw443_track_drop(fn, FW443_DROP_INVALID);
 	if (state->hook != NF_INET_LOCAL_OUT)
 		return NF_ACCEPT;
@@ -238,12 +245,19 @@ unsigned int fw443_track_open(struct fw443_net *fn,
 			      const struct nf_hook_state *state)
 {
 	struct fw443_track_ctx c;
-	int err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
+	const u8 *flags;
 	const char *to;
+	int err;
+	u8 buf;
 
+	/* What cannot open a flow was tracked in the first hook already. */
+	flags = skb_header_pointer(skb, pkt->thoff + 13, 1, &buf);
+	if (!flags || !fw443_may_open(cfg, *flags))
+		return NF_ACCEPT;
+	err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
 	if (unlikely(err))
 		return fw443_track_unknown(fn, err);
-	/* Tracked in the first hook already. */
+	/* A retransmitted SYN, or one another CPU let in meanwhile. */
 	if (c.f)
 		return NF_ACCEPT;
 	to = state->hook == NF_INET_LOCAL_IN ? fw443_zone_host() :
