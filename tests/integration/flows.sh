@@ -25,6 +25,9 @@ inside_listening() {
 	[ "$(ip netns exec fw-cli ss -Htln 'sport = :443' | wc -l)" -eq 2 ]
 }
 wait_until 20 inside_listening || { echo "Bail out! inside s_server"; exit 1; }
+# Python and its TLS module come over 9p: read them once before anything
+# waits for a client to start.
+python3 -c 'import ssl, socket, argparse'
 
 rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
 drop_of() {
@@ -58,6 +61,7 @@ slow_get() {
 		python3 "$FW443_REPO/tests/integration/slow_tls.py" "$SRV_V4" \
 		big.bin 262144 --rate 12288 > /dev/null
 }
+established() { [ "$(flows_where '.state == "established"')" = 1 ]; }
 counter_is() { [ "$("${@:2}")" = "$1" ]; }
 # check_counter DESCRIPTION EXPECTED COMMAND...: counters move a moment
 # after the packet that moves them (softirq), so wait briefly, then compare.
@@ -176,7 +180,6 @@ rtr flows set max 16
 rtr policy default drop
 slow_get &
 transfer=$!
-established() { [ "$(flows_where '.state == "established"')" = 1 ]; }
 check "a slow download is established" wait_until 30 established
 evicted0=$(flowctr evicted)
 send fw-cli --src "$CLI_V4" --dst 203.0.113.50 --count 200 --vary-sport
