@@ -170,8 +170,10 @@ flows_ns() {
 
 # flows_policy CONTENDER: the same policy in $ns as the contender says it:
 # new connections to 443 from tun0 (the inside) are accepted, then their
-# packets both ways; anything else is dropped. Both adopt connections seen
-# mid-stream, as conntrack does by default (nf_conntrack_tcp_loose).
+# packets both ways; anything else is dropped. Each keeps its own default
+# for connections seen mid-stream: conntrack adopts them
+# (nf_conntrack_tcp_loose), fw443 on an appliance does not (pickup off;
+# with pickup on, FORWARD looks every plain ACK up a second time).
 flows_policy() {
 	case $1 in
 	conntrack)
@@ -189,7 +191,7 @@ flows_policy() {
 	fw443)
 		ip netns exec "$ns" "$FW443" zone set tun0 inside &&
 		ip netns exec "$ns" "$FW443" policy add from inside to outside accept &&
-		ip netns exec "$ns" "$FW443" flows set max "$FLOWS_MAX" pickup on &&
+		ip netns exec "$ns" "$FW443" flows set max "$FLOWS_MAX" &&
 		ip netns exec "$ns" "$FW443" policy default drop
 		;;
 	esac || echo "bench: cannot set the policy of $1 in $ns" > /dev/console

@@ -193,10 +193,13 @@ def flows_section(b):
       "1,048,576 buckets (`hashsize`) and 2,000,000 entries "
       "(`nf_conntrack_max`). fw443: `fw443 zone set tun0 inside; fw443 "
       "policy add from inside to outside accept; fw443 flows set max 2000000"
-      " pickup on; fw443 policy default drop`: the same table size (its "
-      "buckets are half its limit) and, like conntrack, adopting connections"
-      " seen mid-stream. No firewall and conntrack are measured before the "
-      "fw443 module is loaded; fw443's figures include all of its hooks.")
+      "; fw443 policy default drop`: the same table size (its buckets are "
+      "half its limit), and each tool's own default for connections seen "
+      "mid-stream: conntrack adopts them, fw443 (pickup off, as on an "
+      "appliance) does not; with pickup on, fw443's FORWARD hook looks every"
+      " plain ACK up a second time. No firewall and conntrack are measured "
+      "before the fw443 module is loaded; fw443's figures include all of its"
+      " hooks.")
     p("- Between tests a namespace is deleted and the next waits until the "
       "kernel has given back its memory (conntrack frees a namespace's "
       "entries in a kworker after it is gone).")
