@@ -62,6 +62,13 @@ slow_get() {
 		big.bin 262144 --rate 12288 > /dev/null
 }
 established() { [ "$(flows_where '.state == "established"')" = 1 ]; }
+# start_slow_get: slow_get in the background, its pid in $transfer, once
+# its connection is established.
+start_slow_get() {
+	slow_get &
+	transfer=$!
+	check "a slow download is established" wait_until 30 established
+}
 counter_is() { [ "$("${@:2}")" = "$1" ]; }
 # check_counter DESCRIPTION EXPECTED COMMAND...: counters move a moment
 # after the packet that moves them (softirq), so wait briefly, then compare.
@@ -159,9 +166,7 @@ rtr flows set timeout close 10 timeout time_wait 120
 
 # --- the window ---------------------------------------------------------------
 
-slow_get &
-transfer=$!
-check "a slow download is established" wait_until 30 established
+start_slow_get
 cport=$(rtr flows -j state established | jq '.[0].sport')
 inv0=$(drop_of invalid)
 send fw-srv --src "$SRV_V4" --dst "$CLI_V4" --sport 443 --dport "$cport" --flags rst
@@ -178,9 +183,7 @@ check_eq "and the connection they aimed at lives on" 0 "$?"
 rtr policy default none
 rtr flows set max 16
 rtr policy default drop
-slow_get &
-transfer=$!
-check "a slow download is established" wait_until 30 established
+start_slow_get
 evicted0=$(flowctr evicted)
 inv0=$(drop_of invalid)
 send fw-cli --src "$CLI_V4" --dst 203.0.113.50 --count 200 --vary-sport
@@ -196,9 +199,7 @@ check_eq "and was never evicted: none of its packets was dropped" \
 
 rtr flows flush
 rtr flows set max 1
-slow_get &
-transfer=$!
-check "a slow download is established" wait_until 30 established
+start_slow_get
 full0=$(drop_of table_full)
 send fw-cli --src "$CLI_V4" --dst 203.0.113.50 --sport 50000
 check_counter "full of established flows: a new SYN is refused as table_full" \
@@ -211,9 +212,7 @@ rtr policy default drop
 
 # --- pickup -------------------------------------------------------------------
 
-slow_get &
-transfer=$!
-check "a slow download is established" wait_until 30 established
+start_slow_get
 inv0=$(drop_of invalid)
 rtr flows flush
 invalid_above() { [ "$(drop_of invalid)" -gt "$1" ]; }
@@ -224,9 +223,7 @@ pkill -f slow_tls.py
 wait "$transfer" 2>/dev/null
 
 check "flows set pickup on" rtr flows set pickup on
-slow_get &
-transfer=$!
-check "a slow download is established" wait_until 30 established
+start_slow_get
 rtr flows flush
 picked() { [ "$(flows_where '.picked_up and .state == "established"')" -ge 1 ]; }
 check "pickup on: the flushed connection is adopted mid-stream" \
