@@ -23,6 +23,7 @@ int fw443_config_init(struct fw443_net *fn)
 		return -ENOMEM;
 	memcpy(cfg->timeouts, fw443_tcp_default_timeouts,
 	       sizeof(cfg->timeouts));
+	cfg->flows_max = fw443_flows_default_max();
 	mutex_init(&fn->lock);
 	RCU_INIT_POINTER(fn->config, cfg);
 	return 0;

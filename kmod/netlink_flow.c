@@ -516,8 +516,7 @@ int fw443_nl_put_flow_status(struct sk_buff *msg, const struct fw443_net *fn)
 	}
 	err = nla_put_u8(msg, FW443_A_POLICY, cfg->policy) ||
 	      nla_put_u8(msg, FW443_A_PICKUP, cfg->pickup) ||
-	      nla_put_u32(msg, FW443_A_FLOWS_MAX,
-			  cfg->flows_max ?: fw443_flows_default_max()) ||
+	      nla_put_u32(msg, FW443_A_FLOWS_MAX, cfg->flows_max) ||
 	      nla_put_u32(msg, FW443_A_FLOWS_ACTIVE, active) ||
 	      nla_put_u32(msg, FW443_A_FLOW_SIZE, fw443_flow_size()) ||
 	      nla_put_u32(msg, FW443_A_FLOWS_BUCKETS, buckets) ||
