@@ -142,6 +142,7 @@ struct fw443_pkt {
 	enum fw443_direction dir;
 	unsigned int thoff;	/* TCP header offset from skb->data; 0: none */
 	unsigned int thlen;	/* TCP header length, options included */
+	u8 tcp_flags;		/* the header's flag byte: FW443_TCP_SYN... */
 	const u8 *saddr;	/* in the IP header, network order */
 	const u8 *daddr;
 };

@@ -47,6 +47,7 @@ static __always_inline bool fw443_tcp_fields(const struct tcphdr *th,
 	else
 		return false;
 	pkt->thlen = __tcp_hdrlen(th);
+	pkt->tcp_flags = tcp_flag_byte(th);
 	return true;
 }
 

@@ -29,7 +29,7 @@ bool fw443_zone_name_valid(const char *name)
 	return p != name && p - name < FW443_ZONE_NAME_MAX;
 }
 
-static bool fw443_zone_eq(const char *a, const char *b)
+static inline bool fw443_zone_eq(const char *a, const char *b)
 {
 	return !memcmp(a, b, FW443_ZONE_NAME_MAX);
 }

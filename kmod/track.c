@@ -5,10 +5,11 @@
  * fw443_track() runs in the first hook a packet meets (PRE_ROUTING,
  * LOCAL_OUT): a packet of a live flow goes through the TCP state machine
  * under the flow's lock; a packet of no flow is INVALID unless it could open
- * one. Where the packet goes is known only after routing, so a packet that
- * arrived and could open a flow is let on to fw443_track_open() at FORWARD or
- * LOCAL_IN, which asks the policy and enters the flow. What the host sends
- * has been routed before LOCAL_OUT and is judged there at once.
+ * one. Where a packet goes is known only after routing, so one that arrived
+ * and could open a flow (a bare SYN; with pickup, a plain ACK) is looked up
+ * only at FORWARD or LOCAL_IN, by fw443_track_open(): once, whether it
+ * belongs to a flow or asks the policy to enter one. What the host sends has
+ * been routed before LOCAL_OUT and is judged there at once.
  *
  * Nothing here sleeps or takes a lock beyond the flow table's (flow.h), and
  * everything here runs with BHs off (hook.c sees to it at LOCAL_OUT); every
@@ -23,9 +24,10 @@
  * The TCP fields the state machine needs, and the ports, or false for a
  * malformed header.
  */
-static bool fw443_tcp_read(const struct sk_buff *skb,
-			   const struct fw443_pkt *pkt,
-			   struct fw443_tcp_pkt *tp, __be16 *ports)
+static __always_inline bool fw443_tcp_read(const struct sk_buff *skb,
+					   const struct fw443_pkt *pkt,
+					   struct fw443_tcp_pkt *tp,
+					   __be16 *ports)
 {
 	u8 optbuf[FW443_TCP_MAX_OPTLEN];
 	unsigned int optlen = pkt->thlen - sizeof(struct tcphdr);
@@ -43,7 +45,7 @@ static bool fw443_tcp_read(const struct sk_buff *skb,
 	tp->seq = ntohl(th->seq);
 	tp->ack_seq = ntohl(th->ack_seq);
 	tp->window = ntohs(th->window);
-	tp->flags = ((const u8 *)th)[13];
+	tp->flags = pkt->tcp_flags;
 	tp->len = skb->len - pkt->thoff - pkt->thlen;
 	tp->wscale = FW443_TCP_WSCALE_NONE;
 	if (!th->syn || !optlen)
@@ -147,11 +149,10 @@ struct fw443_track_ctx {
  * Looks @pkt up: 0 with @c filled in, -ENOENT when there is no table (being
  * switched on or off), -EINVAL for a malformed TCP header.
  */
-static int fw443_track_lookup(struct fw443_net *fn,
-			      const struct fw443_config *cfg,
-			      const struct sk_buff *skb,
-			      const struct fw443_pkt *pkt,
-			      struct fw443_track_ctx *c)
+static __always_inline int
+fw443_track_lookup(struct fw443_net *fn, const struct fw443_config *cfg,
+		   const struct sk_buff *skb, const struct fw443_pkt *pkt,
+		   struct fw443_track_ctx *c)
 {
 	c->ft = rcu_dereference(fn->flows);
 	if (unlikely(!c->ft))
@@ -196,8 +197,7 @@ static unsigned int fw443_flow_open(struct fw443_net *fn,
 	};
 	struct fw443_flow *f;
 
-	if (!fw443_may_open(cfg, tp->flags) ||
-	    (syn ? fw443_tcp_new(&seed.tcp, tp) :
+	if ((syn ? fw443_tcp_new(&seed.tcp, tp) :
 		   fw443_tcp_pickup(&seed.tcp, seed.dir, tp)) ==
 	    FW443_TCP_INVALID)
 		return fw443_track_drop(fn, FW443_DROP_INVALID);
@@ -224,17 +224,25 @@ unsigned int fw443_track(struct fw443_net *fn, const struct fw443_config *cfg,
 			 struct sk_buff *skb, const struct fw443_pkt *pkt,
 			 const struct nf_hook_state *state)
 {
+	bool may_open = fw443_may_open(cfg, pkt->tcp_flags);
+	bool local = state->hook == NF_INET_LOCAL_OUT;
 	struct fw443_track_ctx c;
-	int err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
+	int err;
 
+	/*
+	 * A packet that arrived and could open a flow is looked up once,
+	 * after routing, by fw443_track_open(): whether it opens one or
+	 * belongs to one (a retransmitted SYN).
+	 */
+	if (may_open && !local)
+		return NF_ACCEPT;
+	err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
 	if (unlikely(err))
 		return fw443_track_unknown(fn, err);
 	if (likely(c.f))
 		return fw443_flow_follow(fn, c.f, &c.k, &c.tp, skb, pkt, c.now);
-	if (!fw443_may_open(cfg, c.tp.flags))
+	if (!may_open)
 		return fw443_track_drop(fn, FW443_DROP_INVALID);
-	if (state->hook != NF_INET_LOCAL_OUT)
-		return NF_ACCEPT;
 	return fw443_flow_open(fn, cfg, &c, skb, pkt, fw443_zone_host(),
 			       fw443_zone_of(cfg, state->out));
 }
@@ -245,21 +253,17 @@ unsigned int fw443_track_open(struct fw443_net *fn,
 			      const struct nf_hook_state *state)
 {
 	struct fw443_track_ctx c;
-	const u8 *flags;
 	const char *to;
 	int err;
-	u8 buf;
 
 	/* What cannot open a flow was tracked in the first hook already. */
-	flags = skb_header_pointer(skb, pkt->thoff + 13, 1, &buf);
-	if (!flags || !fw443_may_open(cfg, *flags))
+	if (!fw443_may_open(cfg, pkt->tcp_flags))
 		return NF_ACCEPT;
 	err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
 	if (unlikely(err))
 		return fw443_track_unknown(fn, err);
-	/* A retransmitted SYN, or one another CPU let in meanwhile. */
 	if (c.f)
-		return NF_ACCEPT;
+		return fw443_flow_follow(fn, c.f, &c.k, &c.tp, skb, pkt, c.now);
 	to = state->hook == NF_INET_LOCAL_IN ? fw443_zone_host() :
 					       fw443_zone_of(cfg, state->out);
 	return fw443_flow_open(fn, cfg, &c, skb, pkt,

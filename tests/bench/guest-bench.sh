@@ -173,7 +173,7 @@ flows_ns() {
 # packets both ways; anything else is dropped. Each keeps its own default
 # for connections seen mid-stream: conntrack adopts them
 # (nf_conntrack_tcp_loose), fw443 on an appliance does not (pickup off;
-# with pickup on, FORWARD looks every plain ACK up a second time).
+# with pickup on, every plain ACK is looked up at FORWARD, not PRE_ROUTING).
 flows_policy() {
 	case $1 in
 	conntrack)
