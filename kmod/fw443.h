@@ -138,11 +138,11 @@ static inline bool fw443_tracking(const struct fw443_config *cfg)
 
 /* What the hooks need to know of a TCP/443 packet. */
 struct fw443_pkt {
-	enum fw443_ipver ipver;
-	enum fw443_direction dir;
+	u8 ipver;		/* enum fw443_ipver */
+	u8 dir;			/* enum fw443_direction */
+	u8 tcp_flags;		/* the header's flag byte: FW443_TCP_SYN... */
 	unsigned int thoff;	/* TCP header offset from skb->data; 0: none */
 	unsigned int thlen;	/* TCP header length, options included */
-	u8 tcp_flags;		/* the header's flag byte: FW443_TCP_SYN... */
 	const u8 *saddr;	/* in the IP header, network order */
 	const u8 *daddr;
 };
@@ -208,9 +208,28 @@ static inline u32 fw443_now(void)
 /* stats.c */
 int fw443_stats_init(struct fw443_net *fn);
 void fw443_stats_free(struct fw443_net *fn);
-void fw443_stats_count_traffic(struct fw443_net *fn, enum fw443_ipver ipver,
-			       enum fw443_direction dir, unsigned int packets,
-			       unsigned int bytes);
+
+/*
+ * Counts a packet of ours, on every one of them: inline. The _irqsave
+ * section is explained in stats.c.
+ */
+static inline void fw443_stats_count_traffic(struct fw443_net *fn,
+					     enum fw443_ipver ipver,
+					     enum fw443_direction dir,
+					     unsigned int packets,
+					     unsigned int bytes)
+{
+	struct fw443_pcpu_stats *s = get_cpu_ptr(fn->stats);
+	struct fw443_traffic_ctr *ctr = &s->traffic[ipver][dir];
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&s->syncp);
+	u64_stats_add(&ctr->packets, packets);
+	u64_stats_add(&ctr->bytes, bytes);
+	u64_stats_update_end_irqrestore(&s->syncp, flags);
+	put_cpu_ptr(fn->stats);
+}
+
 void fw443_stats_count_drop(struct fw443_net *fn,
 			    enum fw443_drop_reason reason);
 void fw443_stats_count_list_hit(struct fw443_net *fn, unsigned int slot);

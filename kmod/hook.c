@@ -156,8 +156,9 @@ fw443_classify(struct fw443_net *fn, struct sk_buff *skb,
 	return fw443_tcp_fields_copy(fn, skb, pkt);
 }
 
-static void fw443_count(struct fw443_net *fn, const struct sk_buff *skb,
-			const struct fw443_pkt *pkt)
+static inline void fw443_count(struct fw443_net *fn,
+			       const struct sk_buff *skb,
+			       const struct fw443_pkt *pkt)
 {
 	unsigned int segs = 1, wire_bytes = skb->len;
 

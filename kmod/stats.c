@@ -24,21 +24,6 @@ void fw443_stats_free(struct fw443_net *fn)
 	fn->stats = NULL;
 }
 
-void fw443_stats_count_traffic(struct fw443_net *fn, enum fw443_ipver ipver,
-			       enum fw443_direction dir, unsigned int packets,
-			       unsigned int bytes)
-{
-	struct fw443_pcpu_stats *s = get_cpu_ptr(fn->stats);
-	struct fw443_traffic_ctr *ctr = &s->traffic[ipver][dir];
-	unsigned long flags;
-
-	flags = u64_stats_update_begin_irqsave(&s->syncp);
-	u64_stats_add(&ctr->packets, packets);
-	u64_stats_add(&ctr->bytes, bytes);
-	u64_stats_update_end_irqrestore(&s->syncp, flags);
-	put_cpu_ptr(fn->stats);
-}
-
 /* Add @n to the counter at @offset in this CPU's struct fw443_pcpu_stats. */
 static void fw443_stats_add(struct fw443_net *fn, size_t offset,
 			    unsigned int n)
