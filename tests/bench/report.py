@@ -196,8 +196,8 @@ def flows_section(b):
       "; fw443 policy default drop`: the same table size (its buckets are "
       "half its limit), and each tool's own default for connections seen "
       "mid-stream: conntrack adopts them, fw443 (pickup off, as on an "
-      "appliance) does not; with pickup on, fw443's FORWARD hook looks every"
-      " plain ACK up a second time. No firewall and conntrack are measured "
+      "appliance) does not (with pickup on, fw443 looks a plain ACK up once "
+      "still, after routing instead of at PRE_ROUTING). No firewall and conntrack are measured "
       "before the fw443 module is loaded; fw443's figures include all of its"
       " hooks.")
     p("- Between tests a namespace is deleted and the next waits until the "
