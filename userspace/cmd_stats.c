@@ -22,12 +22,6 @@ static const char stats_usage[] =
 	"                \"flows\":{\"accepted_new\":N,...,\"active\":N,\"max\":N}}\n"
 	"  -h, --help    show this help\n";
 
-static int stats_reply(const struct nlmsghdr *nlh, void *data,
-		       struct fw443_error *err)
-{
-	return fw443_stats_parse(nlh, data, err);
-}
-
 int stats_main(int argc, char *argv[], unsigned int opts)
 {
 	struct fw443_stats stats;
@@ -36,10 +30,12 @@ int stats_main(int argc, char *argv[], unsigned int opts)
 	ret = fw443_cli_simple_cmd_args(argc, argv, stats_usage, &opts);
 	if (ret >= 0)
 		return ret;
-	if (fw443_nl_query(argv[0], FW443_CMD_GET_STATS, stats_reply, &stats))
+	if (fw443_nl_query(argv[0], FW443_CMD_GET_STATS, fw443_stats_reply,
+			   &stats))
 		return FW443_EXIT_FAILURE;
 	if (opts & FW443_OPT_JSON)
-		return fw443_output_json(argv[0], fw443_stats_to_json(&stats));
+		return fw443_output_json(stdout, argv[0],
+					 fw443_stats_to_json(&stats));
 	fw443_stats_print(&stats, stdout);
 	return FW443_EXIT_OK;
 }

@@ -20,12 +20,6 @@ static const char status_usage[] =
 	"                \"flow_size\",\"flow_buckets\",\"timeouts\":{\"STATE\":N,...}\n"
 	"  -h, --help    show this help\n";
 
-static int status_reply(const struct nlmsghdr *nlh, void *data,
-			struct fw443_error *err)
-{
-	return fw443_status_parse(nlh, data, err);
-}
-
 int status_main(int argc, char *argv[], unsigned int opts)
 {
 	struct fw443_status st;
@@ -34,10 +28,12 @@ int status_main(int argc, char *argv[], unsigned int opts)
 	ret = fw443_cli_simple_cmd_args(argc, argv, status_usage, &opts);
 	if (ret >= 0)
 		return ret;
-	if (fw443_nl_query(argv[0], FW443_CMD_GET_STATUS, status_reply, &st))
+	if (fw443_nl_query(argv[0], FW443_CMD_GET_STATUS, fw443_status_reply,
+			   &st))
 		return FW443_EXIT_FAILURE;
 	if (opts & FW443_OPT_JSON)
-		return fw443_output_json(argv[0], fw443_status_to_json(&st));
+		return fw443_output_json(stdout, argv[0],
+					 fw443_status_to_json(&st));
 	fw443_status_print(&st, stdout);
 	return FW443_EXIT_OK;
 }

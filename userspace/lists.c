@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/genetlink.h>
@@ -88,6 +89,28 @@ void fw443_lists_free(struct fw443_lists *ls)
 {
 	free(ls->v);
 	memset(ls, 0, sizeof(*ls));
+}
+
+int fw443_lists_reply(const struct nlmsghdr *nlh, void *data,
+		      struct fw443_error *err)
+{
+	struct fw443_list_info li;
+
+	if (fw443_list_info_parse(nlh, &li, err))
+		return -1;
+	if (fw443_lists_add(data, &li)) {
+		fw443_error_set(err, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	return 0;
+}
+
+int fw443_lists_restart(void *data)
+{
+	struct fw443_lists *ls = data;
+
+	ls->n = 0;
+	return 0;
 }
 
 void fw443_format_bytes(uint64_t bytes, char *buf, size_t size)

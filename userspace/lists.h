@@ -46,6 +46,15 @@ int fw443_list_info_parse(const struct nlmsghdr *nlh,
 int fw443_lists_add(struct fw443_lists *ls, const struct fw443_list_info *li);
 void fw443_lists_free(struct fw443_lists *ls);
 
+/*
+ * For a LIST_GET dump: a fw443_nl_reply_fn that parses a message and adds
+ * it to the fw443_lists @data, and the fw443_nl_restart_fn that empties it
+ * when the dump starts over.
+ */
+int fw443_lists_reply(const struct nlmsghdr *nlh, void *data,
+		      struct fw443_error *err);
+int fw443_lists_restart(void *data);
+
 /* "512 B", "1.2 KiB", "1.2 MiB", ... into @buf of @size bytes. */
 void fw443_format_bytes(uint64_t bytes, char *buf, size_t size);
 

@@ -14,7 +14,7 @@ json_t *fw443_json_u64(uint64_t v)
 	return json_integer((json_int_t)v);
 }
 
-int fw443_output_json(const char *what, json_t *root)
+int fw443_output_json(FILE *f, const char *what, json_t *root)
 {
 	int ret;
 
@@ -24,9 +24,9 @@ int fw443_output_json(const char *what, json_t *root)
 			PROG_NAME, what);
 		return FW443_EXIT_FAILURE;
 	}
-	ret = json_dumpf(root, stdout, JSON_COMPACT);
+	ret = json_dumpf(root, f, JSON_COMPACT);
 	json_decref(root);
-	if (ret < 0 || putchar('\n') == EOF)
+	if (ret < 0 || putc('\n', f) == EOF)
 		return FW443_EXIT_FAILURE;
 	return FW443_EXIT_OK;
 }

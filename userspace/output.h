@@ -15,11 +15,11 @@
 json_t *fw443_json_u64(uint64_t v);
 
 /*
- * Prints @root as one compact line on stdout and releases it. @root may be
+ * Prints @root as one compact line on @f and releases it. @root may be
  * NULL, meaning building it failed; that is reported as "fw443: @what: ...".
  * Returns an exit status.
  */
-int fw443_output_json(const char *what, json_t *root);
+int fw443_output_json(FILE *f, const char *what, json_t *root);
 
 /*
  * A JSON array written one element at a time, for output of any size:

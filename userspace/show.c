@@ -5,9 +5,7 @@
  * is printed twice. Summaries are few and kept in memory; entries go through
  * a spool: a list holds millions.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <uapi/linux/fw443.h>
 
 #include "cli.h"
@@ -17,28 +15,6 @@
 #include "output.h"
 #include "show.h"
 #include "spool.h"
-
-static int lists_reply(const struct nlmsghdr *nlh, void *data,
-		       struct fw443_error *err)
-{
-	struct fw443_list_info li;
-
-	if (fw443_list_info_parse(nlh, &li, err))
-		return -1;
-	if (fw443_lists_add(data, &li)) {
-		fw443_error_set(err, "%s", strerror(ENOMEM));
-		return -1;
-	}
-	return 0;
-}
-
-static int lists_restart(void *data)
-{
-	struct fw443_lists *ls = data;
-
-	ls->n = 0;
-	return 0;
-}
 
 int fw443_show_lists(const char *what, unsigned int opts)
 {
@@ -50,9 +26,10 @@ int fw443_show_lists(const char *what, unsigned int opts)
 		return ret;
 	if (!fw443_nl_dump(nl, fw443_nl_request(nl, FW443_CMD_LIST_GET,
 						NLM_F_DUMP),
-			   lists_reply, lists_restart, &ls)) {
+			   fw443_lists_reply, fw443_lists_restart, &ls)) {
 		if (opts & FW443_OPT_JSON) {
-			ret = fw443_output_json(what, fw443_lists_to_json(&ls));
+			ret = fw443_output_json(stdout, what,
+						fw443_lists_to_json(&ls));
 		} else {
 			fw443_lists_print(&ls, stdout);
 			ret = FW443_EXIT_OK;

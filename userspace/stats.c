@@ -36,7 +36,7 @@ static const struct fw443_attr_policy flowctr_policy[FW443_FLOWCTR_A_MAX + 1] = 
 	[FW443_FLOWCTR_A_VALUE]	= { MNL_TYPE_U64, "FW443_FLOWCTR_A_VALUE" },
 };
 
-static const char *const drop_reason_name[__FW443_DROP_MAX] = {
+const char *const fw443_drop_reason_names[__FW443_DROP_MAX] = {
 	[FW443_DROP_BLOCKLIST]	= "blocklist",
 	[FW443_DROP_FRAGMENT]	= "fragment",
 	[FW443_DROP_POLICY]	= "policy",
@@ -44,7 +44,7 @@ static const char *const drop_reason_name[__FW443_DROP_MAX] = {
 	[FW443_DROP_TABLE_FULL]	= "table_full",
 };
 
-static const char *const flow_row_name[FW443_STATS_FLOW_ROWS] = {
+const char *const fw443_flow_row_names[FW443_STATS_FLOW_ROWS] = {
 	[FW443_FLOWCTR_ACCEPTED_NEW]	     = "accepted_new",
 	[FW443_FLOWCTR_ACCEPTED_ESTABLISHED] = "accepted_established",
 	[FW443_FLOWCTR_CREATED]		     = "created",
@@ -70,24 +70,24 @@ struct counter_kind {
 static const struct counter_kind drop_kind = {
 	"drop entry", drop_policy, FW443_DROP_A_MAX,
 	FW443_DROP_A_REASON, FW443_DROP_A_PACKETS,
-	drop_reason_name, __FW443_DROP_MAX,
+	fw443_drop_reason_names, __FW443_DROP_MAX,
 };
 
 static const struct counter_kind flow_kind = {
 	"flow counter", flowctr_policy, FW443_FLOWCTR_A_MAX,
 	FW443_FLOWCTR_A_ID, FW443_FLOWCTR_A_VALUE,
-	flow_row_name, __FW443_FLOWCTR_MAX,
+	fw443_flow_row_names, __FW443_FLOWCTR_MAX,
 };
 
 #define COUNTER_A_MAX (FW443_DROP_A_MAX > FW443_FLOWCTR_A_MAX ? \
 		       FW443_DROP_A_MAX : FW443_FLOWCTR_A_MAX)
 
-static const int ipver_number[FW443_STATS_IPVER_COUNT] = {
+const int fw443_ip_versions[FW443_STATS_IPVER_COUNT] = {
 	[FW443_STATS_IPV4] = 4,
 	[FW443_STATS_IPV6] = 6,
 };
 
-static const char *const direction_name[__FW443_DIR_MAX] = {
+const char *const fw443_direction_names[__FW443_DIR_MAX] = {
 	[FW443_DIR_TO_SERVER] = "to_server",
 	[FW443_DIR_TO_CLIENT] = "to_client",
 };
@@ -130,7 +130,8 @@ static int traffic_parse(const struct nlattr *nest, struct stats_parse *p)
 	t = &p->stats->traffic[ipver][dir];
 	if (t->present) {
 		fw443_error_set(p->err, "traffic entry: IPv%d %s sent twice",
-				ipver_number[ipver], direction_name[dir]);
+				fw443_ip_versions[ipver],
+				fw443_direction_names[dir]);
 		return -1;
 	}
 	t->present = true;
@@ -221,6 +222,12 @@ int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
 				      "stats", err);
 }
 
+int fw443_stats_reply(const struct nlmsghdr *nlh, void *data,
+		      struct fw443_error *err)
+{
+	return fw443_stats_parse(nlh, data, err);
+}
+
 typedef int (*traffic_visit_fn)(const struct fw443_traffic *t, int ipver,
 				int dir, void *data);
 
@@ -245,8 +252,8 @@ static int stats_for_each(const struct fw443_stats *stats,
 static int traffic_print(const struct fw443_traffic *t, int ipver, int dir,
 			 void *data)
 {
-	fprintf(data, "ipv%d  %-9s  %20llu  %20llu\n", ipver_number[ipver],
-		direction_name[dir], (unsigned long long)t->packets,
+	fprintf(data, "ipv%d  %-9s  %20llu  %20llu\n", fw443_ip_versions[ipver],
+		fw443_direction_names[dir], (unsigned long long)t->packets,
 		(unsigned long long)t->bytes);
 	return 0;
 }
@@ -284,10 +291,10 @@ void fw443_stats_print(const struct fw443_stats *stats, FILE *f)
 	fprintf(f, "%-4s  %-9s  %20s  %20s\n", "ip", "direction", "packets",
 		"bytes");
 	stats_for_each(stats, traffic_print, f);
-	counters_print("drop reason", "packets", 15, drop_reason_name,
+	counters_print("drop reason", "packets", 15, fw443_drop_reason_names,
 		       stats->drops, __FW443_DROP_MAX, f);
-	counters_print("flow table", "value", 20, flow_row_name, stats->flows,
-		       FW443_STATS_FLOW_ROWS, f);
+	counters_print("flow table", "value", 20, fw443_flow_row_names,
+		       stats->flows, FW443_STATS_FLOW_ROWS, f);
 }
 
 static int traffic_append_json(const struct fw443_traffic *t, int ipver,
@@ -295,8 +302,8 @@ static int traffic_append_json(const struct fw443_traffic *t, int ipver,
 {
 	return json_array_append_new(data,
 			json_pack("{s:i, s:s, s:o, s:o}",
-				  "ip_version", ipver_number[ipver],
-				  "direction", direction_name[dir],
+				  "ip_version", fw443_ip_versions[ipver],
+				  "direction", fw443_direction_names[dir],
 				  "packets", fw443_json_u64(t->packets),
 				  "bytes", fw443_json_u64(t->bytes)));
 }
@@ -310,7 +317,7 @@ static json_t *drops_to_json(const struct fw443_stats *stats)
 		if (stats->drops[r].present &&
 		    json_array_append_new(drops,
 				json_pack("{s:s, s:o}",
-					  "reason", drop_reason_name[r],
+					  "reason", fw443_drop_reason_names[r],
 					  "packets",
 					  fw443_json_u64(stats->drops[r].value)))) {
 			json_decref(drops);
@@ -328,7 +335,7 @@ static json_t *flows_to_json(const struct fw443_stats *stats)
 
 	for (i = 0; flows && i < FW443_STATS_FLOW_ROWS; i++) {
 		if (c[i].present &&
-		    json_object_set_new(flows, flow_row_name[i],
+		    json_object_set_new(flows, fw443_flow_row_names[i],
 					fw443_json_u64(c[i].value))) {
 			json_decref(flows);
 			return NULL;

@@ -47,12 +47,25 @@ struct fw443_stats {
 };
 
 /*
+ * What the indexes above stand for, as every output names them: 4 and 6;
+ * "to_server", "to_client"; "blocklist", ...; "accepted_new", ..., "max".
+ */
+extern const int fw443_ip_versions[FW443_STATS_IPVER_COUNT];
+extern const char *const fw443_direction_names[__FW443_DIR_MAX];
+extern const char *const fw443_drop_reason_names[__FW443_DROP_MAX];
+extern const char *const fw443_flow_row_names[FW443_STATS_FLOW_ROWS];
+
+/*
  * Parses a whole generic netlink reply into @stats (which it zeroes first).
  * A traffic entry for an address family or a direction this tool does not
  * know is skipped, and so is a drop reason or a flow counter it does not
  * know. Returns 0, or -1 with @err set.
  */
 int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
+		      struct fw443_error *err);
+
+/* fw443_stats_parse() as a fw443_nl_reply_fn: @data is the fw443_stats. */
+int fw443_stats_reply(const struct nlmsghdr *nlh, void *data,
 		      struct fw443_error *err);
 
 /*

@@ -67,6 +67,12 @@ int fw443_status_parse(const struct nlmsghdr *nlh, struct fw443_status *st,
 	return status_parse_flows(nlh, st, err);
 }
 
+int fw443_status_reply(const struct nlmsghdr *nlh, void *data,
+		       struct fw443_error *err)
+{
+	return fw443_status_parse(nlh, data, err);
+}
+
 static void status_print_flows(const struct fw443_flow_status *fs, FILE *f)
 {
 	fprintf(f, "policy:     %s\n", fw443_policy_name(fs->policy));

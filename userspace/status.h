@@ -41,6 +41,10 @@ struct fw443_status {
 int fw443_status_parse(const struct nlmsghdr *nlh, struct fw443_status *st,
 		       struct fw443_error *err);
 
+/* fw443_status_parse() as a fw443_nl_reply_fn: @data is the fw443_status. */
+int fw443_status_reply(const struct nlmsghdr *nlh, void *data,
+		       struct fw443_error *err);
+
 /* "name:       value" lines; the flow table's when the module sent it. */
 void fw443_status_print(const struct fw443_status *st, FILE *f);
 
