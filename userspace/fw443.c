@@ -19,7 +19,7 @@ static const struct fw443_subcommand subcommands[] = {
 	{ "status", status_main,
 	  "Show the module's version, configuration generation, flow table" },
 	{ "stats", stats_main,
-	  "Show traffic counters per IP version and direction, drops, flows" },
+	  "Show traffic, drop and flow counters; --prometheus for scrapes" },
 	{ "lists", lists_main,
 	  "Show every block and allow list: sizes, memory, hits" },
 	{ "block", block_main,
