@@ -17,6 +17,8 @@ packages=(
 	linux-image-amd64 qemu-system-x86 busybox-static cpio gzip kmod
 	# what the tests run inside the VM
 	iproute2 nftables ethtool openssl curl python3 jq procps util-linux
+	# the Prometheus output: its checker (promtool) and node_exporter
+	prometheus prometheus-node-exporter
 	# the man page check
 	groff-base
 	# make bench: the contenders and the instruments
