@@ -16,7 +16,8 @@ export FW443_BUILD := $(BUILD)
 # make check T="unit vm/counters": run only these suites or groups.
 T ?=
 
-.PHONY: all module userspace unit fuzz deps check check-debug bench demo checkpatch clean
+.PHONY: all module userspace unit fuzz deps check check-debug bench demo checkpatch clean \
+	install uninstall install-dkms
 
 all: module userspace
 
@@ -65,6 +66,41 @@ demo:
 	tests/vm/run.sh --demo
 
 KMOD_SOURCES := $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
+
+# Installation, for packagers (DESTDIR) and appliance images. The module
+# goes to the kernel KDIR belongs to; DKMS rebuilds it for later ones.
+VERSION := $(shell sed -n 's/^\#define FW443_VERSION "\(.*\)"$$/\1/p' kmod/fw443.h)
+KRELEASE = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"$$/\1/p' $(KDIR)/include/generated/utsrelease.h)
+PREFIX ?= /usr
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+COMPLETIONSDIR ?= $(PREFIX)/share/bash-completion/completions
+UNITDIR ?= /lib/systemd/system
+DKMS_SRC = /usr/src/fw443-$(VERSION)
+UNITS := $(wildcard packaging/systemd/*.service packaging/systemd/*.timer)
+INSTALLED = $(SBINDIR)/fw443 $(MANDIR)/man8/fw443.8 \
+	$(COMPLETIONSDIR)/fw443 $(addprefix $(UNITDIR)/,$(notdir $(UNITS)))
+
+install: all
+	install -D -m 0644 kmod/fw443.ko $(DESTDIR)/lib/modules/$(KRELEASE)/updates/fw443.ko
+	install -D -m 0755 userspace/fw443 $(DESTDIR)$(SBINDIR)/fw443
+	install -D -m 0644 man/fw443.8 $(DESTDIR)$(MANDIR)/man8/fw443.8
+	install -D -m 0644 packaging/bash-completion/fw443 $(DESTDIR)$(COMPLETIONSDIR)/fw443
+	install -d $(DESTDIR)$(UNITDIR)
+	install -m 0644 $(UNITS) $(DESTDIR)$(UNITDIR)/
+	$(if $(DESTDIR),,depmod -a $(KRELEASE))
+
+uninstall:
+	rm -f $(DESTDIR)/lib/modules/$(KRELEASE)/updates/fw443.ko \
+		$(addprefix $(DESTDIR),$(INSTALLED))
+	$(if $(DESTDIR),,depmod -a $(KRELEASE))
+
+# The module's sources where DKMS looks for them; then, as root:
+# dkms install fw443/$(VERSION)
+install-dkms:
+	install -D -m 0644 -t $(DESTDIR)$(DKMS_SRC) dkms.conf Kbuild
+	install -D -m 0644 -t $(DESTDIR)$(DKMS_SRC)/kmod kmod/Kbuild $(KMOD_SOURCES)
+	install -D -m 0644 -t $(DESTDIR)$(DKMS_SRC)/include/uapi/linux include/uapi/linux/fw443.h
 
 checkpatch: $(LINUX_SRC)/.done
 	$(CHECKPATCH) --no-tree --quiet --show-types -f $(KMOD_SOURCES) include/uapi/linux/fw443.h

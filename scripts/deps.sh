@@ -21,6 +21,8 @@ packages=(
 	prometheus prometheus-node-exporter
 	# the man page check
 	groff-base
+	# what make install ships, checked: DKMS, the bash completion
+	dkms bash-completion
 	# make bench: the contenders and the instruments
 	ipset iptables time valgrind
 	# the debug kernel of make check-debug, built from linux-source-6.1

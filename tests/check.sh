@@ -4,11 +4,12 @@
 # the line "N passed, N failed". Exit status 1 when anything failed.
 #
 # usage: check.sh [SELECTOR...]
-#   SELECTOR: a group (style, unit, vm) or one suite (unit/test_stats,
-#   vm/counters). Default: everything.
+#   SELECTOR: a group (style, unit, host, vm) or one suite
+#   (unit/test_stats, host/install, vm/counters). Default: everything.
 #
 # Suites: style/checkpatch (kmod/ and the UAPI header), unit/* (userspace
-# unit tests under ASan/UBSan), and for each kernel of the matrix:
+# unit tests under ASan/UBSan), host/* (installing, DKMS), and for each
+# kernel of the matrix:
 # vm/build@KERNEL (fw443.ko builds with W=1, no warnings), vm/TEST@KERNEL
 # (integration tests, all in one VM boot) and vm/kernel-log@KERNEL (no WARN,
 # BUG, Oops or sanitizer report in the guest's kernel log).
@@ -21,7 +22,7 @@ set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${FW443_BUILD:-$repo/build}
 results=$build/results
-selectors=${*:-style unit vm}
+selectors=${*:-style unit host vm}
 passed=0
 failed=0
 suite_no=0
@@ -86,6 +87,20 @@ run_unit() {
 		selected "$name" || continue
 		"$t" > "$results/$(basename "$t").tap" 2>&1
 		report "$name" "$results/$(basename "$t").tap" $?
+	done
+}
+
+# Host tests (tests/host/*.sh): what needs no VM, like installing and DKMS
+# building; they get the matrix's kernels in FW443_KERNELS.
+run_host() {
+	local t name
+
+	for t in "$repo"/tests/host/*.sh; do
+		name=host/$(basename "$t" .sh)
+		selected "$name" || continue
+		FW443_KERNELS="$(default_matrix | tr '\n' ' ')" "$t" \
+			> "$results/host-${name#host/}.tap" 2>&1
+		report "$name" "$results/host-${name#host/}.tap" $?
 	done
 }
 
@@ -218,6 +233,7 @@ if selected style/checkpatch; then
 	report style/checkpatch "$results/checkpatch.tap" 0
 fi
 run_unit
+run_host
 run_vm
 echo "1..$suite_no"
 echo "$passed passed, $failed failed"
