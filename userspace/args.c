@@ -10,6 +10,7 @@ int fw443_args_fail(struct fw443_usage *u, const char *what, const char *arg)
 {
 	u->what = what;
 	u->arg = arg;
+	u->at = arg;
 	return -1;
 }
 
@@ -82,10 +83,11 @@ int fw443_args_prefix(const char *word, bool match,
 
 	ret = match ? fw443_prefix_parse_match(word, strlen(word), p, &err) :
 		      fw443_prefix_parse(word, strlen(word), p, &err);
-	if (ret)
-		return fw443_args_failf(u, NULL, "bad prefix '%.40s': %.100s",
-					word, err.msg);
-	return 0;
+	if (!ret)
+		return 0;
+	fw443_args_failf(u, NULL, "bad prefix '%.40s': %.100s", word, err.msg);
+	u->at = word;
+	return -1;
 }
 
 int fw443_args_end(bool dst, const char *word, struct fw443_ends *e,

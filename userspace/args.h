@@ -19,10 +19,15 @@
 struct fw443_usage {
 	const char *what;
 	const char *arg;	/* the offending word, or NULL */
+	/*
+	 * The word at fault, or NULL: @arg, or the word @what quotes itself.
+	 * A ruleset names its column.
+	 */
+	const char *at;
 	char buf[FW443_ERROR_LEN];	/* @what, when it had to be composed */
 };
 
-/* Sets @u and returns -1. */
+/* Sets @u (@u->at to @arg) and returns -1. */
 int fw443_args_fail(struct fw443_usage *u, const char *what, const char *arg);
 
 /* Like fw443_args_fail(), with @what composed in @u->buf. */
