@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <uapi/linux/fw443.h>
 
+#include "change.h"
 #include "cli.h"
 #include "entry.h"
 #include "listargs.h"
@@ -20,17 +21,16 @@
 struct list_kind {
 	uint8_t kind;
 	const char *word;		/* the command: "block" or "allow" */
-	const char *default_name;	/* of add and del without "list" */
 	const char *about;
 };
 
 static const struct list_kind block_kind = {
-	FW443_LIST_BLOCK, "block", "manual",
+	FW443_LIST_BLOCK, "block",
 	"Block lists: the remote addresses whose HTTPS traffic is dropped.\n",
 };
 
 static const struct list_kind allow_kind = {
-	FW443_LIST_ALLOW, "allow", "manual-allow",
+	FW443_LIST_ALLOW, "allow",
 	"Allow lists: exceptions to block lists. An address is blocked only when\n"
 	"its longest match in a block list is longer than its longest match in\n"
 	"an allow list of the same direction.\n",
@@ -63,15 +63,13 @@ static void list_usage(const struct list_kind *k)
 	       "or /128. FILE holds one PREFIX [timeout N] per line; '#' and ';'\n"
 	       "start comments (FireHOL .netset/.ipset and Spamhaus DROP load as\n"
 	       "they are). Block and allow lists share one namespace of names.\n",
-	       k->word, k->about, k->default_name);
+	       k->word, k->about, fw443_list_default_name(k->kind));
 }
 
-/* The operation's kernel requests, run inside a transaction. */
-static int list_op(struct fw443_nl *nl, const struct list_kind *k,
-		   const struct fw443_list_args *a)
+/* Add, del, destroy, flush: inside a transaction, which checks the kind. */
+static int list_op(struct fw443_change *c, const struct fw443_list_args *a)
 {
 	static const uint8_t cmds[] = {
-		[FW443_OP_ADD] = FW443_CMD_LIST_ADD,
 		[FW443_OP_DEL] = FW443_CMD_LIST_DEL,
 		[FW443_OP_DESTROY] = FW443_CMD_LIST_DESTROY,
 		[FW443_OP_FLUSH] = FW443_CMD_LIST_FLUSH,
@@ -79,52 +77,35 @@ static int list_op(struct fw443_nl *nl, const struct list_kind *k,
 	struct nlmsghdr *nlh;
 	bool exists;
 
-	if (fw443_list_check_kind(nl, a->name, k->kind, &exists))
+	if (fw443_change_list_kind(c, a->name, a->kind, &exists))
 		return -1;
 	if (!exists && a->op != FW443_OP_ADD) {
 		fprintf(stderr, "%s: %s: no list '%s'\n", PROG_NAME,
-			fw443_nl_what(nl), a->name);
+			fw443_nl_what(c->nl), a->name);
 		return -1;
 	}
-	if (!exists && fw443_list_create(nl, a->name, k->kind,
-					 FW443_LIST_BOTH, 0, false))
+	if (!exists && fw443_change_list_create(c, a->name, a->kind,
+						FW443_LIST_BOTH, 0, false))
 		return -1;
-	nlh = fw443_list_request(nl, cmds[a->op], a->name, 0);
-	if (a->op == FW443_OP_ADD || a->op == FW443_OP_DEL)
-		fw443_entry_put(nlh, &a->prefix, a->timeout);
-	return fw443_nl_run(nl, nlh, NULL, NULL);
+	if (a->op == FW443_OP_ADD)
+		return fw443_change_list_add(c, a->name, &a->prefix,
+					     a->timeout);
+	nlh = fw443_list_request(c->nl, cmds[a->op], a->name, 0);
+	if (a->op == FW443_OP_DEL)
+		fw443_entry_put(nlh, &a->prefix, 0);
+	return fw443_nl_run(c->nl, nlh, NULL, NULL);
 }
 
-static int list_txn(struct fw443_nl *nl, const struct list_kind *k,
-		    const struct fw443_list_args *a)
+int fw443_list_change(struct fw443_change *c, const void *list_args)
 {
-	if (fw443_nl_command(nl, FW443_CMD_TXN_BEGIN))
-		return FW443_EXIT_FAILURE;
-	if (list_op(nl, k, a) || fw443_nl_command(nl, FW443_CMD_TXN_COMMIT)) {
-		fw443_nl_txn_abort(nl);
-		return FW443_EXIT_FAILURE;
-	}
-	return FW443_EXIT_OK;
-}
+	const struct fw443_list_args *a = list_args;
 
-static int list_change(const char *what, const struct list_kind *k,
-		       const struct fw443_list_args *a)
-{
-	struct fw443_nl *nl = fw443_nl_open(what);
-	int ret;
-
-	if (!nl)
-		return FW443_EXIT_FAILURE;
 	if (a->op == FW443_OP_LOAD)
-		ret = fw443_load(nl, k->kind, a);
-	else if (a->op == FW443_OP_CREATE)
-		ret = fw443_list_create(nl, a->name, k->kind, a->direction,
-					a->flags, false) ?
-		      FW443_EXIT_FAILURE : FW443_EXIT_OK;
-	else
-		ret = list_txn(nl, k, a);
-	fw443_nl_close(nl);
-	return ret;
+		return fw443_load(c, a);
+	if (a->op == FW443_OP_CREATE)
+		return fw443_change_list_create(c, a->name, a->kind,
+						a->direction, a->flags, false);
+	return list_op(c, a);
 }
 
 static int list_main(const struct list_kind *k, int argc, char *argv[],
@@ -155,9 +136,12 @@ static int list_main(const struct list_kind *k, int argc, char *argv[],
 	if (a.op == FW443_OP_LIST)
 		return a.name ? fw443_show_entries(what, a.name, opts | a.opts) :
 				fw443_show_lists(what, opts | a.opts);
+	a.kind = k->kind;
 	if (!a.name)
-		a.name = k->default_name;
-	return list_change(what, k, &a);
+		a.name = fw443_list_default_name(k->kind);
+	/* A create reads nothing first: the kernel checks the definition. */
+	return fw443_change_run(what, a.op != FW443_OP_CREATE,
+				fw443_list_change, &a);
 }
 
 int block_main(int argc, char *argv[], unsigned int opts)

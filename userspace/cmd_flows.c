@@ -9,6 +9,7 @@
 #include <string.h>
 #include <uapi/linux/fw443.h>
 
+#include "change.h"
 #include "cli.h"
 #include "flowargs.h"
 #include "flowfmt.h"
@@ -86,9 +87,17 @@ static int flows_list(const char *what, const struct fw443_flow_filter *f,
 	return FW443_EXIT_OK;
 }
 
-static void flows_put(struct nlmsghdr *nlh, const void *data)
+int fw443_flows_change(struct fw443_change *c, const void *flows_args)
 {
-	fw443_flow_settings_put(nlh, data);
+	const struct fw443_flows_args *a = flows_args;
+	bool set = a->op == FW443_FLOWS_SET;
+	struct nlmsghdr *nlh;
+
+	nlh = fw443_nl_request(c->nl, set ? FW443_CMD_FLOWS_SET :
+					    FW443_CMD_FLOWS_FLUSH, 0);
+	if (set)
+		fw443_flow_settings_put(nlh, &a->set);
+	return fw443_nl_run(c->nl, nlh, NULL, NULL);
 }
 
 int flows_main(int argc, char *argv[], unsigned int opts)
@@ -103,15 +112,8 @@ int flows_main(int argc, char *argv[], unsigned int opts)
 		return ret;
 	if (fw443_flows_args_parse(n, argv + 1, seen, &a, &u))
 		return fw443_cli_usage_error(argv[0], u.what, u.arg);
-	switch (a.op) {
-	case FW443_FLOWS_LIST:
+	if (a.op == FW443_FLOWS_LIST)
 		return flows_list(argv[0], &a.filter,
 				  (opts | seen) & FW443_OPT_JSON);
-	case FW443_FLOWS_SET:
-		return fw443_nl_change(argv[0], FW443_CMD_FLOWS_SET, flows_put,
-				       &a.set);
-	default:
-		return fw443_nl_change(argv[0], FW443_CMD_FLOWS_FLUSH, NULL,
-				       NULL);
-	}
+	return fw443_change_run(argv[0], false, fw443_flows_change, &a);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <uapi/linux/fw443.h>
 
+#include "change.h"
 #include "cli.h"
 #include "nl.h"
 #include "policy.h"
@@ -45,9 +46,10 @@ static const uint8_t policy_cmds[] = {
 	[FW443_POLICY_DEFAULT] = FW443_CMD_FLOWS_SET,
 };
 
-static void policy_put(struct nlmsghdr *nlh, const void *data)
+int fw443_policy_change(struct fw443_change *c, const void *policy_args)
 {
-	const struct fw443_policy_args *a = data;
+	const struct fw443_policy_args *a = policy_args;
+	struct nlmsghdr *nlh = fw443_nl_request(c->nl, policy_cmds[a->op], 0);
 
 	if (a->op == FW443_POLICY_ADD)
 		fw443_rule_put(nlh, &a->rule);
@@ -55,6 +57,7 @@ static void policy_put(struct nlmsghdr *nlh, const void *data)
 		mnl_attr_put_u8(nlh, FW443_A_POLICY, a->policy);
 	else if (a->index)
 		mnl_attr_put_u32(nlh, FW443_A_RULE_INDEX, a->index);
+	return fw443_nl_run(c->nl, nlh, NULL, NULL);
 }
 
 static int rule_write(const struct nlmsghdr *nlh, void *data,
@@ -135,5 +138,5 @@ int policy_main(int argc, char *argv[], unsigned int opts)
 	if (a.op == FW443_POLICY_LIST)
 		return fw443_spool_run(argv[0], (opts | seen) & FW443_OPT_JSON,
 				       policy_read, NULL);
-	return fw443_nl_change(argv[0], policy_cmds[a.op], policy_put, &a);
+	return fw443_change_run(argv[0], false, fw443_policy_change, &a);
 }

@@ -2,6 +2,7 @@
 /* "fw443 zone ...": which interface is in which zone (zoneargs.c). */
 #include <uapi/linux/fw443.h>
 
+#include "change.h"
 #include "cli.h"
 #include "nl.h"
 #include "spool.h"
@@ -55,13 +56,18 @@ static int zone_read(struct fw443_nl *nl, struct fw443_spool *sp,
 			  fw443_spool_output(sp, what, NULL, NULL);
 }
 
-static void zone_put(struct nlmsghdr *nlh, const void *data)
+int fw443_zone_change(struct fw443_change *c, const void *zone_args)
 {
-	const struct fw443_zone_args *a = data;
+	const struct fw443_zone_args *a = zone_args;
+	struct nlmsghdr *nlh;
 
+	nlh = fw443_nl_request(c->nl, a->op == FW443_ZONE_SET ?
+				      FW443_CMD_ZONE_SET : FW443_CMD_ZONE_DEL,
+			       0);
 	mnl_attr_put_strz(nlh, FW443_A_IFNAME, a->ifname);
 	if (a->zone)
 		mnl_attr_put_strz(nlh, FW443_A_ZONE, a->zone);
+	return fw443_nl_run(c->nl, nlh, NULL, NULL);
 }
 
 int zone_main(int argc, char *argv[], unsigned int opts)
@@ -79,7 +85,5 @@ int zone_main(int argc, char *argv[], unsigned int opts)
 	if (a.op == FW443_ZONE_LIST)
 		return fw443_spool_run(argv[0], (opts | seen) & FW443_OPT_JSON,
 				       zone_read, NULL);
-	return fw443_nl_change(argv[0], a.op == FW443_ZONE_SET ?
-				FW443_CMD_ZONE_SET : FW443_CMD_ZONE_DEL,
-			       zone_put, &a);
+	return fw443_change_run(argv[0], false, fw443_zone_change, &a);
 }

@@ -144,15 +144,14 @@ void fw443_feed_init(struct fw443_feed *feed, FILE *f)
 	feed->limit = FW443_LIST_ENTRIES_MAX;
 }
 
-/* Returns 1 with a line of *n bytes in feed->buf, 0 at the end, or -1. */
-static int feed_read_line(struct fw443_feed *feed, size_t *n,
-			  struct fw443_parse_error *err)
+int fw443_feed_read_line(struct fw443_feed *feed, size_t *n,
+			 struct fw443_parse_error *err)
 {
 	size_t len = 0;
 	int c = EOF;
 
 	while ((c = getc_unlocked(feed->f)) != EOF && c != '\n') {
-		if (len == sizeof(feed->buf)) {
+		if (len == FW443_FEED_LINE_MAX) {
 			feed->line++;
 			return feed_fail(err, len, "line longer than %u bytes",
 					 FW443_FEED_LINE_MAX);
@@ -167,6 +166,7 @@ static int feed_read_line(struct fw443_feed *feed, size_t *n,
 	if (c == EOF && !len)
 		return 0;
 	feed->line++;
+	feed->buf[len] = '\0';
 	*n = len;
 	return 1;
 }
@@ -178,7 +178,7 @@ int fw443_feed_next(struct fw443_feed *feed, struct fw443_feed_entry *e,
 	int ret;
 
 	do {
-		ret = feed_read_line(feed, &n, err);
+		ret = fw443_feed_read_line(feed, &n, err);
 		if (ret <= 0)
 			return ret;
 		ret = fw443_feed_parse_line(feed->buf, n, e, err);

@@ -32,10 +32,18 @@ struct fw443_feed {
 	unsigned long line;	/* number of the line last read, from 1 */
 	uint32_t limit;		/* entries per family; FW443_LIST_ENTRIES_MAX */
 	uint32_t count[2];	/* entries read so far: IPv4, IPv6 */
-	char buf[FW443_FEED_LINE_MAX];
+	char buf[FW443_FEED_LINE_MAX + 1];	/* a line, then a NUL */
 };
 
 void fw443_feed_init(struct fw443_feed *feed, FILE *f);
+
+/*
+ * Reads the next line into @feed->buf, without its LF and NUL-terminated,
+ * for readers of files of other lines (a ruleset). Returns 1 with its
+ * length in *@n, 0 at the end, or -1 with @err set.
+ */
+int fw443_feed_read_line(struct fw443_feed *feed, size_t *n,
+			 struct fw443_parse_error *err);
 
 /*
  * Reads up to the next entry. Returns 1 with @e filled, 0 at the end, or -1

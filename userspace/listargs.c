@@ -46,6 +46,11 @@ static const char *const word_names[] = {
 	[ARG_PREFIX] = "PREFIX", [ARG_NAME] = "NAME", [ARG_FILE] = "FILE",
 };
 
+const char *fw443_list_default_name(uint8_t kind)
+{
+	return kind == FW443_LIST_ALLOW ? "manual-allow" : "manual";
+}
+
 int fw443_list_name_check(const char *name)
 {
 	size_t i, n = strlen(name);

@@ -32,6 +32,7 @@ enum fw443_list_op {
 };
 
 struct fw443_list_args {
+	uint8_t kind;		/* the command's: set by its caller */
 	enum fw443_list_op op;
 	unsigned int opts;	/* FW443_OPT_JSON, FW443_OPT_HELP seen */
 	const char *name;	/* NULL if not given */
@@ -48,6 +49,9 @@ struct fw443_list_args {
  */
 int fw443_list_args_parse(int argc, char *const argv[],
 			  struct fw443_list_args *a, struct fw443_usage *u);
+
+/* The list of add and del without "list": "manual", "manual-allow". */
+const char *fw443_list_default_name(uint8_t kind);
 
 /* A list name: 1..FW443_LIST_NAME_MAX-1 letters, digits, '_', '-', '.'. */
 int fw443_list_name_check(const char *name);

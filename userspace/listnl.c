@@ -22,6 +22,16 @@ static int list_info_reply(const struct nlmsghdr *nlh, void *data,
 	return fw443_list_info_parse(nlh, data, err);
 }
 
+void fw443_list_kind_mismatch(const char *what, const char *name, uint8_t has,
+			      uint8_t wanted)
+{
+	fprintf(stderr,
+		"%s: %s: list '%s' is of kind %s, not %s; use '%s %s ...' for it\n",
+		PROG_NAME, what, name, fw443_list_kind_name(has),
+		fw443_list_kind_name(wanted), PROG_NAME,
+		fw443_list_kind_name(has));
+}
+
 int fw443_list_check_kind(struct fw443_nl *nl, const char *name, uint8_t kind,
 			  bool *exists)
 {
@@ -37,12 +47,8 @@ int fw443_list_check_kind(struct fw443_nl *nl, const char *name, uint8_t kind,
 		return -1;
 	}
 	if (li.kind != kind) {
-		fprintf(stderr,
-			"%s: %s: list '%s' is of kind %s, not %s; use '%s %s ...' for it\n",
-			PROG_NAME, fw443_nl_what(nl), name,
-			fw443_list_kind_name(li.kind),
-			fw443_list_kind_name(kind), PROG_NAME,
-			fw443_list_kind_name(li.kind));
+		fw443_list_kind_mismatch(fw443_nl_what(nl), name, li.kind,
+					 kind);
 		return -1;
 	}
 	*exists = true;

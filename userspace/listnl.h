@@ -21,6 +21,13 @@ struct nlmsghdr *fw443_list_request(struct fw443_nl *nl, uint8_t cmd,
 int fw443_list_check_kind(struct fw443_nl *nl, const char *name, uint8_t kind,
 			  bool *exists);
 
+/*
+ * Says that list @name is of kind @has, not @wanted: an operation of one
+ * kind never touches a list of the other.
+ */
+void fw443_list_kind_mismatch(const char *what, const char *name, uint8_t has,
+			      uint8_t wanted);
+
 /* LIST_CREATE; @replace redefines an existing list and empties it. */
 int fw443_list_create(struct fw443_nl *nl, const char *name, uint8_t kind,
 		      uint8_t direction, uint8_t flags, bool replace);

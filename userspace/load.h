@@ -3,17 +3,15 @@
 #ifndef FW443_LOAD_H
 #define FW443_LOAD_H
 
-#include <stdint.h>
-
+#include "change.h"
 #include "listargs.h"
-#include "nl.h"
 
 /*
- * Replaces list @a->name (of @kind, created if missing) with the entries of
- * @a->file in one transaction: everything, or nothing at all when a line
- * does not parse or the kernel refuses any of it. Returns an exit status.
+ * Replaces list @a->name (of @a->kind, created if missing) with the entries
+ * of @a->file, in the transaction @c is in: everything, or nothing at all
+ * when a line does not parse or the kernel refuses any of it. Returns 0, or
+ * -1 after reporting what is wrong, naming the file's line.
  */
-int fw443_load(struct fw443_nl *nl, uint8_t kind,
-	       const struct fw443_list_args *a);
+int fw443_load(struct fw443_change *c, const struct fw443_list_args *a);
 
 #endif

@@ -414,6 +414,11 @@ const char *fw443_nl_what(const struct fw443_nl *nl)
 	return nl->what;
 }
 
+void fw443_nl_set_what(struct fw443_nl *nl, const char *what)
+{
+	nl->what = what;
+}
+
 void fw443_nl_close(struct fw443_nl *nl)
 {
 	if (nl->sock)
@@ -430,24 +435,6 @@ int fw443_nl_query(const char *what, uint8_t cmd, fw443_nl_reply_fn fn,
 	if (!nl)
 		return -1;
 	ret = fw443_nl_run(nl, fw443_nl_request(nl, cmd, 0), fn, data);
-	fw443_nl_close(nl);
-	return ret;
-}
-
-int fw443_nl_change(const char *what, uint8_t cmd, fw443_nl_build_fn build,
-		    const void *data)
-{
-	struct fw443_nl *nl = fw443_nl_open(what);
-	struct nlmsghdr *nlh;
-	int ret;
-
-	if (!nl)
-		return FW443_EXIT_FAILURE;
-	nlh = fw443_nl_request(nl, cmd, 0);
-	if (build)
-		build(nlh, data);
-	ret = fw443_nl_run(nl, nlh, NULL, NULL) ? FW443_EXIT_FAILURE :
-						  FW443_EXIT_OK;
 	fw443_nl_close(nl);
 	return ret;
 }

@@ -49,6 +49,12 @@ void fw443_nl_close(struct fw443_nl *nl);
 const char *fw443_nl_what(const struct fw443_nl *nl);
 
 /*
+ * Names what the requests from now on are for, in place of @what: a
+ * ruleset's line. @what must live until it is replaced or @nl closed.
+ */
+void fw443_nl_set_what(struct fw443_nl *nl, const char *what);
+
+/*
  * Starts a request for @cmd in @nl's buffer, valid until the next request;
  * add attributes with mnl_attr_put*(). @flags is 0 for a command answered by
  * one reply, NLM_F_DUMP for a dump.
@@ -97,16 +103,5 @@ void fw443_nl_txn_abort(struct fw443_nl *nl);
  */
 int fw443_nl_query(const char *what, uint8_t cmd, fw443_nl_reply_fn fn,
 		   void *data);
-
-/* Adds a request's attributes from @data. */
-typedef void (*fw443_nl_build_fn)(struct nlmsghdr *nlh, const void *data);
-
-/*
- * The whole round trip for a command answered by an ACK only: open, request
- * @cmd with the attributes @build adds (none if it is NULL), close.
- * Returns an exit status, after reporting a failure.
- */
-int fw443_nl_change(const char *what, uint8_t cmd, fw443_nl_build_fn build,
-		    const void *data);
 
 #endif
