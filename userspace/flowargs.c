@@ -164,3 +164,42 @@ void fw443_flow_settings_put(struct nlmsghdr *nlh,
 	if (s->has_timeouts)
 		fw443_timeouts_put(nlh, &s->timeouts);
 }
+
+void fw443_flow_settings_default(struct fw443_flow_settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->has_max = true;
+	s->has_pickup = true;
+	s->has_timeouts = true;
+	s->timeouts = fw443_default_timeouts;
+}
+
+uint32_t fw443_flows_default_max(uint64_t ram)
+{
+	uint64_t max = ram >> 14;
+
+	if (max < 16384)
+		return 16384;
+	return max > (1U << 22) ? 1U << 22 : max;
+}
+
+bool fw443_flow_settings_diff(const struct fw443_flow_status *fs,
+			      uint32_t default_max,
+			      struct fw443_flow_settings *s)
+{
+	int state;
+
+	memset(s, 0, sizeof(*s));
+	s->has_max = fs->max != default_max;
+	s->max = fs->max;
+	s->has_pickup = fs->pickup;
+	s->pickup = fs->pickup;
+	for (state = 0; state <= FW443_FLOW_STATE_MAX; state++) {
+		if (fs->timeouts.secs[state] ==
+		    fw443_default_timeouts.secs[state])
+			continue;
+		s->timeouts.secs[state] = fs->timeouts.secs[state];
+		s->has_timeouts = true;
+	}
+	return s->has_max || s->has_pickup || s->has_timeouts;
+}

@@ -20,6 +20,7 @@
 #include "args.h"
 #include "flowfmt.h"
 #include "flowstate.h"
+#include "status.h"
 
 enum fw443_flows_op {
 	FW443_FLOWS_LIST,
@@ -51,5 +52,27 @@ int fw443_flows_args_parse(int argc, char *const argv[], unsigned int opts,
 /* Puts the attributes of the settings given in @s. */
 void fw443_flow_settings_put(struct nlmsghdr *nlh,
 			     const struct fw443_flow_settings *s);
+
+/*
+ * Every setting as a namespace starts: max 0 (the default, scaled to
+ * memory), pickup off, the module's timeouts.
+ */
+void fw443_flow_settings_default(struct fw443_flow_settings *s);
+
+/*
+ * The limit max 0 stands for on a machine of @ram bytes, as the module
+ * computes it (fw443_flows_default_max() in kmod/flowtab.c): the status
+ * tells the limit in force, not whether it was given.
+ */
+uint32_t fw443_flows_default_max(uint64_t ram);
+
+/*
+ * The settings of @fs (a status) that differ from the defaults, with
+ * @default_max the limit max 0 stands for, as "flows set" gives them.
+ * Returns whether any does.
+ */
+bool fw443_flow_settings_diff(const struct fw443_flow_status *fs,
+			      uint32_t default_max,
+			      struct fw443_flow_settings *s);
 
 #endif

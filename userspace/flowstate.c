@@ -18,6 +18,21 @@ static const char *const state_names[__FW443_FLOW_STATE_MAX] = {
 	[FW443_FLOW_CLOSE]	 = "close",
 };
 
+#define MINUTE	60
+#define DAY	(24 * 60 * MINUTE)
+
+const struct fw443_timeouts fw443_default_timeouts = { {
+	[FW443_FLOW_SYN_SENT]	 = 2 * MINUTE,
+	[FW443_FLOW_SYN_SENT2]	 = 2 * MINUTE,
+	[FW443_FLOW_SYN_RECV]	 = 60,
+	[FW443_FLOW_ESTABLISHED] = 5 * DAY,
+	[FW443_FLOW_FIN_WAIT]	 = 2 * MINUTE,
+	[FW443_FLOW_CLOSE_WAIT]	 = 60,
+	[FW443_FLOW_LAST_ACK]	 = 30,
+	[FW443_FLOW_TIME_WAIT]	 = 2 * MINUTE,
+	[FW443_FLOW_CLOSE]	 = 10,
+} };
+
 const char *fw443_flow_state_name(uint8_t state)
 {
 	return fw443_word_name(state_names, ARRAY_SIZE(state_names), state);

@@ -25,6 +25,13 @@ struct fw443_timeouts {
 	uint32_t secs[__FW443_FLOW_STATE_MAX];
 };
 
+/*
+ * The timeouts a namespace starts with, as the module sets them
+ * (fw443_tcp_default_timeouts in kmod/tcp_state.c): the UAPI does not tell
+ * them, and a ruleset that gives none must have them back.
+ */
+extern const struct fw443_timeouts fw443_default_timeouts;
+
 /* "syn_sent", ...; "unknown" for a state of a newer module. */
 const char *fw443_flow_state_name(uint8_t state);
 
