@@ -32,6 +32,12 @@ static const struct fw443_subcommand subcommands[] = {
 	  "Rules on who may open a connection, and the default" },
 	{ "flows", flows_main,
 	  "List and flush tracked connections, set the flow table" },
+	{ "apply", apply_main,
+	  "Replace the whole configuration with a ruleset file, atomically" },
+	{ "check", check_main,
+	  "Check a ruleset file, the kernel's checks included; change nothing" },
+	{ "save", save_main,
+	  "Print the configuration as a ruleset that apply reads back" },
 	{ "help", help_main, "Show this help, or a command's" },
 };
 

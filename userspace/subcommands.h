@@ -11,5 +11,8 @@ int allow_main(int argc, char *argv[], unsigned int opts);
 int zone_main(int argc, char *argv[], unsigned int opts);
 int policy_main(int argc, char *argv[], unsigned int opts);
 int flows_main(int argc, char *argv[], unsigned int opts);
+int apply_main(int argc, char *argv[], unsigned int opts);
+int check_main(int argc, char *argv[], unsigned int opts);
+int save_main(int argc, char *argv[], unsigned int opts);
 
 #endif
