@@ -76,6 +76,7 @@ SBINDIR ?= $(PREFIX)/sbin
 MANDIR ?= $(PREFIX)/share/man
 COMPLETIONSDIR ?= $(PREFIX)/share/bash-completion/completions
 UNITDIR ?= /lib/systemd/system
+SYSCONFDIR ?= /etc
 DKMS_SRC = /usr/src/fw443-$(VERSION)
 UNITS := $(wildcard packaging/systemd/*.service packaging/systemd/*.timer)
 INSTALLED = $(SBINDIR)/fw443 $(MANDIR)/man8/fw443.8 \
@@ -88,8 +89,11 @@ install: all
 	install -D -m 0644 packaging/bash-completion/fw443 $(DESTDIR)$(COMPLETIONSDIR)/fw443
 	install -d $(DESTDIR)$(UNITDIR)
 	install -m 0644 $(UNITS) $(DESTDIR)$(UNITDIR)/
+	test -e $(DESTDIR)$(SYSCONFDIR)/fw443/ruleset || \
+		install -D -m 0644 packaging/etc/ruleset $(DESTDIR)$(SYSCONFDIR)/fw443/ruleset
 	$(if $(DESTDIR),,depmod -a $(KRELEASE))
 
+# The ruleset is the operator's: it stays, as a package's conffile would.
 uninstall:
 	rm -f $(DESTDIR)/lib/modules/$(KRELEASE)/updates/fw443.ko \
 		$(addprefix $(DESTDIR),$(INSTALLED))

@@ -48,8 +48,16 @@ for unit in "$repo"/packaging/systemd/*; do
 	check "$(basename "$unit") is installed" \
 		cmp "$unit" "$stage/lib/systemd/system/$(basename "$unit")"
 done
+check "the example ruleset is installed as /etc/fw443/ruleset" \
+	cmp "$repo/packaging/etc/ruleset" "$stage/etc/fw443/ruleset"
+echo "zone set eth1 inside" > "$stage/etc/fw443/ruleset"
+check "a second install keeps the operator's ruleset" \
+	bash -c "make -s -C '$repo' install DESTDIR='$stage' &&
+		grep -qx 'zone set eth1 inside' '$stage/etc/fw443/ruleset'"
 check "make uninstall DESTDIR= succeeds" make -s -C "$repo" uninstall DESTDIR="$stage"
-check_eq "and leaves no file behind" "" "$(find "$stage" -type f)"
+check_eq "and leaves no file behind but the operator's ruleset" \
+	"$stage/etc/fw443/ruleset" "$(find "$stage" -type f)"
+rm -rf "$stage"
 
 # --- DKMS --------------------------------------------------------------------
 
