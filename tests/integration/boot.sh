@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 600
 # A reboot, as an appliance has them: the module and the tool installed
 # where make install puts them, the running configuration saved to
 # /etc/fw443/ruleset, everything gone (rmmod), then the commands of the
@@ -35,6 +36,19 @@ unit_exec() {
 # --- installed as make install does it ---------------------------------------
 
 kver=$(uname -r)
+# Installed, the module loads on demand: the fw443 tool's first request
+# makes the kernel modprobe its generic netlink family. The tests after
+# this one expect no module until they load it: uninstall on the way out.
+# depmod reads every module over 9p, slowly: its index is put back as it
+# was rather than built again.
+uninstall() {
+	rm -f "/lib/modules/$kver/updates/fw443.ko" /usr/sbin/fw443
+	rm -rf /etc/fw443
+	cp -p "$TESTS_TMP"/modules.* "/lib/modules/$kver/" 2>/dev/null
+	cleanup
+}
+trap uninstall EXIT
+cp -p "/lib/modules/$kver"/modules.* "$TESTS_TMP/" 2>/dev/null
 install -D -m 0644 "$FW443_KO" "/lib/modules/$kver/updates/fw443.ko"
 install -D -m 0755 "$FW443" /usr/sbin/fw443
 install -D -m 0644 "$FW443_REPO/packaging/etc/ruleset" "$ruleset"
@@ -84,4 +98,7 @@ check_eq "and changes nothing" "$gen $after" \
 	"$(rtr status -j | jq .generation) $(config)"
 
 fw443_unload
+uninstall
+check "uninstalled, the module is not loaded on demand any more" \
+	bash -c "! $FW443 status && ! grep -q '^fw443 ' /proc/modules"
 tap_done
