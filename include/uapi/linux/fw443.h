@@ -190,6 +190,46 @@
  * FW443_A_FLOWS_BUCKETS (NLA_U32, hash buckets; 0 while tracking is off) and
  * FW443_A_TIMEOUTS.
  *
+ * Counters
+ * --------
+ * FW443_CMD_RESET_STATS	(admin) Read and reset: the reply is that of
+ *	FW443_CMD_GET_STATS, and every counter in it restarts from zero in the
+ *	same step. Nothing counted is lost: a packet counted while the reset
+ *	runs is in this reply or in the next read, never in both and never in
+ *	neither. Gauges (flows active, max) are not counters and stay; list
+ *	hit counters (FW443_A_LIST_HITS) are not reset. Until the first reset,
+ *	counters run from the namespace's creation.
+ *	  FW443_STATS_A_EVENT	one nest per event counter (enum
+ *				fw443_event_counter), laid out as
+ *				FW443_STATS_A_FLOW: FW443_FLOWCTR_A_ID and
+ *				FW443_FLOWCTR_A_VALUE.
+ *
+ * Events
+ * ------
+ * Members of the multicast group FW443_MCGRP_EVENTS (CAP_NET_ADMIN in the
+ * namespace's user namespace to join: events carry addresses) receive one
+ * FW443_CMD_EVENT message per event in their namespace:
+ *	  FW443_A_EVENT_TYPE	NLA_U8, enum fw443_event_type
+ *	  FW443_A_FLOW		nest: FW443_FLOW_A_FAMILY, _SRC, _DST,
+ *				_SPORT, _DPORT. For a drop, the packet's
+ *				source and destination as sent; for a flow,
+ *				its initiator and responder, as in
+ *				FW443_CMD_FLOWS_GET, with _STATE, and at its
+ *				end its counters, _AGE and _PICKED_UP.
+ *	  FW443_A_DROP_REASON	NLA_U8, enum fw443_drop_reason (drops)
+ *	  FW443_A_LIST_NAME	the block list that decided (blocklist drops)
+ *	  FW443_A_FROM_ZONE,	NLA_NUL_STRING, the zones a new connection
+ *	  FW443_A_TO_ZONE	goes from and to (policy drops, new flows)
+ *	  FW443_A_END_REASON	NLA_U8, enum fw443_flow_end (flow ends)
+ *	  FW443_A_EVENTS_SUPPRESSED NLA_U64, events the rate limit held back
+ *				since the previous event sent; absent if none
+ * The kernel sends at most the module parameter event_rate events per
+ * second per namespace and counts the rest as suppressed. Events go out
+ * only while the group has a member, and never wait: a reader whose
+ * socket buffer is full misses them (its socket reports ENOBUFS), and they
+ * are counted as lost. Fragments dropped before their TCP header is known
+ * are counted, not reported.
+ *
  * Transactions
  * ------------
  * FW443_CMD_TXN_BEGIN		(admin) Optional FW443_A_GENERATION: the commit
@@ -225,6 +265,8 @@
 
 #define FW443_GENL_NAME		"fw443"
 #define FW443_GENL_VERSION	1
+/* The multicast group of FW443_CMD_EVENT messages. */
+#define FW443_MCGRP_EVENTS	"events"
 
 /* The TCP port this firewall is about. */
 #define FW443_PORT		443
@@ -263,6 +305,8 @@ enum fw443_cmd {
 	FW443_CMD_FLOWS_SET,
 	FW443_CMD_FLOWS_GET,
 	FW443_CMD_FLOWS_FLUSH,
+	FW443_CMD_RESET_STATS,
+	FW443_CMD_EVENT,
 	__FW443_CMD_MAX
 };
 #define FW443_CMD_MAX (__FW443_CMD_MAX - 1)
@@ -298,6 +342,12 @@ enum fw443_attr {
 	FW443_A_FLOWS_BUCKETS,
 	FW443_A_TIMEOUTS,
 	FW443_A_FLOW,
+	FW443_A_EVENT_TYPE,
+	FW443_A_DROP_REASON,
+	FW443_A_FROM_ZONE,
+	FW443_A_TO_ZONE,
+	FW443_A_END_REASON,
+	FW443_A_EVENTS_SUPPRESSED,
 	__FW443_A_MAX
 };
 #define FW443_A_MAX (__FW443_A_MAX - 1)
@@ -309,6 +359,7 @@ enum fw443_stats_attr {
 	FW443_STATS_A_FLOW,
 	FW443_STATS_A_FLOWS_ACTIVE,
 	FW443_STATS_A_FLOWS_MAX,
+	FW443_STATS_A_EVENT,
 	__FW443_STATS_A_MAX
 };
 #define FW443_STATS_A_MAX (__FW443_STATS_A_MAX - 1)
@@ -438,6 +489,37 @@ enum fw443_flow_counter {
 	__FW443_FLOWCTR_MAX
 };
 #define FW443_FLOWCTR_MAX (__FW443_FLOWCTR_MAX - 1)
+
+/* What happens to events. Names as the tool shows them. */
+enum fw443_event_counter {
+	FW443_EVCTR_SENT,	/* "sent": to the multicast group */
+	FW443_EVCTR_SUPPRESSED,	/* "suppressed": over the rate limit */
+	FW443_EVCTR_LOST,	/* "lost": a reader's buffer was full, or no
+				 * memory for the message
+				 */
+	__FW443_EVCTR_MAX
+};
+#define FW443_EVCTR_MAX (__FW443_EVCTR_MAX - 1)
+
+enum fw443_event_type {
+	FW443_EVENT_DROP,	/* "drop": a packet dropped */
+	FW443_EVENT_FLOW_NEW,	/* "new": a connection entered the table */
+	FW443_EVENT_FLOW_END,	/* "end": a connection left the table */
+	__FW443_EVENT_TYPE_MAX
+};
+#define FW443_EVENT_TYPE_MAX (__FW443_EVENT_TYPE_MAX - 1)
+
+/* Why a flow left the table. Turning tracking off or flushing the table
+ * forgets flows without an event each.
+ */
+enum fw443_flow_end {
+	FW443_END_EXPIRED,	/* "expired": its state's timeout passed (a
+				 * closed connection's too)
+				 */
+	FW443_END_EVICTED,	/* "evicted": given up for a new one when full */
+	__FW443_END_MAX
+};
+#define FW443_END_MAX (__FW443_END_MAX - 1)
 
 enum fw443_rule_attr {
 	FW443_RULE_A_UNSPEC,
