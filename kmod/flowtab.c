@@ -9,7 +9,7 @@
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include "fw443.h"
+#include "events.h"
 #include "flow.h"
 
 /* How many buckets past its own a new flow looks for one to evict. */
@@ -61,6 +61,18 @@ static void fw443_flow_unlink(struct fw443_flowtab *ft, struct fw443_flow *f)
 	kfree_rcu(f, rcu);
 }
 
+/*
+ * Unlinks @f, which leaves the table for @why, and says so to whoever
+ * listens. Under its bucket's lock and rcu_read_lock().
+ */
+static void fw443_flow_remove(struct fw443_flowtab *ft, struct fw443_flow *f,
+			      const u32 *timeouts, enum fw443_flow_end why)
+{
+	if (unlikely(fw443_events_wanted(ft->fn)))
+		fw443_event_flow_end(ft->fn, f, timeouts, why);
+	fw443_flow_unlink(ft, f);
+}
+
 static u32 fw443_gc_bucket(struct fw443_flowtab *ft, u32 b, const u32 *timeouts,
 			   u32 now)
 {
@@ -75,7 +87,7 @@ static u32 fw443_gc_bucket(struct fw443_flowtab *ft, u32 b, const u32 *timeouts,
 	spin_lock_bh(lock);
 	hlist_for_each_entry_safe(f, tmp, head, node) {
 		if (fw443_flow_expired(f, timeouts, now)) {
-			fw443_flow_unlink(ft, f);
+			fw443_flow_remove(ft, f, timeouts, FW443_END_EXPIRED);
 			n++;
 		}
 	}
@@ -216,7 +228,9 @@ static bool fw443_flowtab_evict(struct fw443_flowtab *ft, u32 hash,
 			if (!fw443_flow_evictable(f, timeouts, now))
 				continue;
 			expired = fw443_flow_expired(f, timeouts, now);
-			fw443_flow_unlink(ft, f);
+			fw443_flow_remove(ft, f, timeouts, expired ?
+					  FW443_END_EXPIRED :
+					  FW443_END_EVICTED);
 			spin_unlock(lock);
 			fw443_stats_add_flow(ft->fn, expired ?
 					     FW443_FLOWCTR_EXPIRED :
@@ -291,7 +305,7 @@ struct fw443_flow *fw443_flowtab_add(struct fw443_flowtab *ft,
 		return old;
 	}
 	if (old)
-		fw443_flow_unlink(ft, old);
+		fw443_flow_remove(ft, old, cfg->timeouts, FW443_END_EXPIRED);
 	hlist_add_head_rcu(&f->node, head);
 	spin_unlock(lock);
 	if (old)

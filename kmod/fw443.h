@@ -41,13 +41,38 @@ struct fw443_traffic_ctr {
 	u64_stats_t bytes;
 };
 
-struct fw443_pcpu_stats {
+/*
+ * The counters FW443_CMD_GET_STATS reports and FW443_CMD_RESET_STATS
+ * resets: nothing but u64_stats_t, so that stats.c can treat them as an
+ * array.
+ */
+struct fw443_counters {
 	struct fw443_traffic_ctr traffic[FW443_IPVER_COUNT][__FW443_DIR_MAX];
 	u64_stats_t drops[__FW443_DROP_MAX];
 	u64_stats_t flow[__FW443_FLOWCTR_MAX];
+	u64_stats_t events[__FW443_EVCTR_MAX];
+};
+
+#define FW443_N_COUNTERS (sizeof(struct fw443_counters) / sizeof(u64_stats_t))
+
+struct fw443_pcpu_stats {
+	struct fw443_counters c;
 	/* Indexed by a list's slot, which outlives its content changes. */
 	u64_stats_t list_hits[FW443_LISTS_MAX];
 	struct u64_stats_sync syncp;
+};
+
+/*
+ * Events (events.c). Whether the group has a member is asked at most once
+ * a jiffy, so that a drop costs a compare while nobody listens; the rate
+ * limit lets event_rate events through per one-second window.
+ */
+struct fw443_events {
+	unsigned long checked;		/* jiffies of the last ask */
+	bool listening;
+	unsigned long window;		/* jiffies the window began */
+	atomic_t in_window;		/* events let through in it */
+	atomic64_t suppressed;		/* since the last event sent */
 };
 
 /* Whom a packet's remote address belongs to, see the UAPI header. */
@@ -163,6 +188,12 @@ struct fw443_flowtab;
 
 struct fw443_net {
 	struct fw443_pcpu_stats __percpu *stats;
+	/* What each counter of fw443_counters read at the last reset, as an
+	 * array; under stats_lock, which serialises reads and resets.
+	 */
+	u64 stats_base[FW443_N_COUNTERS];
+	struct mutex stats_lock;
+	struct fw443_events events;
 	/* Serialises every configuration change and transaction. */
 	struct mutex lock;
 	struct fw443_config __rcu *config;
@@ -220,7 +251,7 @@ static inline void fw443_stats_count_traffic(struct fw443_net *fn,
 					     unsigned int bytes)
 {
 	struct fw443_pcpu_stats *s = get_cpu_ptr(fn->stats);
-	struct fw443_traffic_ctr *ctr = &s->traffic[ipver][dir];
+	struct fw443_traffic_ctr *ctr = &s->c.traffic[ipver][dir];
 	unsigned long flags;
 
 	flags = u64_stats_update_begin_irqsave(&s->syncp);
@@ -233,17 +264,14 @@ static inline void fw443_stats_count_traffic(struct fw443_net *fn,
 void fw443_stats_count_drop(struct fw443_net *fn,
 			    enum fw443_drop_reason reason);
 void fw443_stats_count_list_hit(struct fw443_net *fn, unsigned int slot);
-void fw443_stats_read_traffic(const struct fw443_net *fn,
-			      enum fw443_ipver ipver, enum fw443_direction dir,
-			      u64 *packets, u64 *bytes);
-u64 fw443_stats_read_drops(const struct fw443_net *fn,
-			   enum fw443_drop_reason reason);
+void fw443_stats_count_event(struct fw443_net *fn,
+			     enum fw443_event_counter ctr);
 u64 fw443_stats_read_list_hits(const struct fw443_net *fn, unsigned int slot);
 void fw443_stats_add_flow(struct fw443_net *fn, enum fw443_flow_counter ctr,
 			  unsigned int n);
 void fw443_stats_count_opened(struct fw443_net *fn);
-u64 fw443_stats_read_flow(const struct fw443_net *fn,
-			  enum fw443_flow_counter ctr);
+void fw443_stats_snapshot(struct fw443_net *fn, struct fw443_counters *out,
+			  bool reset);
 
 /* config.c */
 int fw443_config_init(struct fw443_net *fn);

@@ -20,6 +20,11 @@ struct fw443_txn;
 struct fw443_prefix;
 enum fw443_ipver;
 
+/* The family's multicast groups, by index in its mcgrps. */
+enum {
+	FW443_MCGRP_EVENTS_ID,
+};
+
 extern struct genl_family fw443_genl_family;
 extern const struct nla_policy fw443_list_policy[FW443_A_MAX + 1];
 
@@ -56,6 +61,9 @@ int fw443_nl_flows_set(struct sk_buff *skb, struct genl_info *info);
 int fw443_nl_flows_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fw443_nl_flows_flush(struct sk_buff *skb, struct genl_info *info);
 int fw443_nl_put_flow_status(struct sk_buff *msg, const struct fw443_net *fn);
+struct fw443_flow;
+int fw443_nl_put_flow(struct sk_buff *skb, struct fw443_flow *live,
+		      const u32 *timeouts);
 
 int fw443_nl_txn_begin(struct sk_buff *skb, struct genl_info *info);
 int fw443_nl_txn_commit(struct sk_buff *skb, struct genl_info *info);

@@ -27,7 +27,7 @@
 #include <linux/netfilter_ipv6.h>
 #include <linux/tcp.h>
 #include <net/ipv6.h>
-#include "fw443.h"
+#include "events.h"
 #include "list_match.h"
 
 /* Where a packet is seen, which decides whose address is remote. */
@@ -36,15 +36,24 @@ enum fw443_hook_point {
 	FW443_AT_EXIT,		/* FORWARD, LOCAL_OUT: it goes outside */
 };
 
-/* True for port 443 on a side of @th; fills in what @pkt needs of it. */
-static __always_inline bool fw443_tcp_fields(const struct tcphdr *th,
-					     struct fw443_pkt *pkt)
+/* True for port 443 on a side of @th, whose ports are all it may hold. */
+static __always_inline bool fw443_tcp_ports(const struct tcphdr *th,
+					    struct fw443_pkt *pkt)
 {
 	if (th->dest == htons(FW443_PORT))
 		pkt->dir = FW443_DIR_TO_SERVER;
 	else if (th->source == htons(FW443_PORT))
 		pkt->dir = FW443_DIR_TO_CLIENT;
 	else
+		return false;
+	return true;
+}
+
+/* True for port 443 on a side of @th; fills in what @pkt needs of it. */
+static __always_inline bool fw443_tcp_fields(const struct tcphdr *th,
+					     struct fw443_pkt *pkt)
+{
+	if (!fw443_tcp_ports(th, pkt))
 		return false;
 	pkt->thlen = __tcp_hdrlen(th);
 	pkt->tcp_flags = tcp_flag_byte(th);
@@ -72,11 +81,13 @@ static noinline unsigned int fw443_tcp_fields_copy(struct fw443_net *fn,
 	}
 	th = skb_header_pointer(skb, pkt->thoff, offsetofend(struct tcphdr, dest),
 				&buf);
-	pkt->thoff = 0;
-	if (!th || !fw443_tcp_fields(th, pkt) ||
-	    !fw443_tracking(rcu_dereference(fn->config)))
+	if (!th || !fw443_tcp_ports(th, pkt) ||
+	    !fw443_tracking(rcu_dereference(fn->config))) {
+		pkt->thoff = 0;
 		return NF_ACCEPT;
-	fw443_stats_count_drop(fn, FW443_DROP_INVALID);
+	}
+	fw443_drop(fn, skb, pkt, FW443_DROP_INVALID, NULL);
+	pkt->thoff = 0;
 	return NF_DROP;
 }
 
@@ -179,8 +190,10 @@ static inline void fw443_count(struct fw443_net *fn,
  */
 static __always_inline unsigned int
 fw443_check_lists(struct fw443_net *fn, const struct fw443_config *cfg,
-		  const struct fw443_pkt *pkt, enum fw443_hook_point at)
+		  const struct sk_buff *skb, const struct fw443_pkt *pkt,
+		  enum fw443_hook_point at)
 {
+	const struct fw443_list *blocker;
 	bool remote_is_server;
 	enum fw443_role role;
 
@@ -189,12 +202,14 @@ fw443_check_lists(struct fw443_net *fn, const struct fw443_config *cfg,
 	remote_is_server = (pkt->dir == FW443_DIR_TO_SERVER) ==
 			   (at == FW443_AT_EXIT);
 	role = remote_is_server ? FW443_ROLE_RESPONDER : FW443_ROLE_INITIATOR;
-	if (!fw443_lists_block(fn, cfg, pkt->ipver,
-			       at == FW443_AT_ENTRY ? pkt->saddr : pkt->daddr,
-			       role))
+	blocker = fw443_lists_block(fn, cfg, pkt->ipver,
+				    at == FW443_AT_ENTRY ? pkt->saddr :
+							   pkt->daddr,
+				    role);
+	if (!blocker)
 		return NF_ACCEPT;
-	fw443_stats_count_drop(fn, FW443_DROP_BLOCKLIST);
-	return NF_DROP;
+	return fw443_drop(fn, skb, pkt, FW443_DROP_BLOCKLIST,
+			  &(struct fw443_event_why){ .list = blocker->name });
 }
 
 /* Loopback traffic never leaves the host: no remote address to check. */
@@ -241,7 +256,7 @@ fw443_first_hook(struct fw443_net *fn, struct sk_buff *skb,
 	if (fw443_is_loopback(dev))
 		return NF_ACCEPT;
 	cfg = rcu_dereference(fn->config);
-	if (fw443_check_lists(fn, cfg, &pkt, at) != NF_ACCEPT)
+	if (fw443_check_lists(fn, cfg, skb, &pkt, at) != NF_ACCEPT)
 		return NF_DROP;
 	if (!fw443_tracking(cfg))
 		return NF_ACCEPT;
@@ -268,7 +283,7 @@ static unsigned int fw443_hook_forward(void *priv, struct sk_buff *skb,
 	if (!pkt.thoff)
 		return verdict;
 	cfg = rcu_dereference(fn->config);
-	if (fw443_check_lists(fn, cfg, &pkt, FW443_AT_EXIT) != NF_ACCEPT)
+	if (fw443_check_lists(fn, cfg, skb, &pkt, FW443_AT_EXIT) != NF_ACCEPT)
 		return NF_DROP;
 	if (!fw443_tracking(cfg))
 		return NF_ACCEPT;

@@ -28,29 +28,35 @@ static __always_inline s32 fw443_list_match(const struct fw443_list_data *d,
 }
 
 /*
- * Whether the lists of @role block @addr. The longest match over them
- * decides; at equal length an allow entry beats a block entry. Both are
- * folded into one number, twice the length plus one for allow.
+ * The block list of @role that blocks @addr, or NULL. The longest match
+ * over the lists decides; at equal length an allow entry beats a block
+ * entry. Both are folded into one number, twice the length plus one for
+ * allow.
  */
-static __always_inline bool fw443_lists_block(struct fw443_net *fn,
-					      const struct fw443_config *cfg,
-					      enum fw443_ipver ipver,
-					      const u8 *addr,
-					      enum fw443_role role)
+static __always_inline const struct fw443_list *
+fw443_lists_block(struct fw443_net *fn, const struct fw443_config *cfg,
+		  enum fw443_ipver ipver, const u8 *addr, enum fw443_role role)
 {
 	const u8 *which = cfg->role_lists[role];
 	const u8 *end = which + cfg->n_role_lists[role];
+	const struct fw443_list *decider = NULL;
 	int best = -1;
 
 	for (; which < end; which++) {
 		const struct fw443_list *l = &cfg->lists[*which];
 		s32 i = fw443_list_match(l->data, ipver, addr);
+		int v;
 
-		if (i >= 0)
-			best = max(best, 2 * fw443_list_hit(fn, l, ipver, i) +
-				   (l->kind == FW443_LIST_ALLOW));
+		if (i < 0)
+			continue;
+		v = 2 * fw443_list_hit(fn, l, ipver, i) +
+		    (l->kind == FW443_LIST_ALLOW);
+		if (v > best) {
+			best = v;
+			decider = l;
+		}
 	}
-	return best >= 0 && !(best & 1);
+	return best & 1 ? NULL : decider;
 }
 
 #endif /* _FW443_LIST_MATCH_H */

@@ -10,7 +10,7 @@
 
 #include <linux/module.h>
 #include <net/genetlink.h>
-#include "fw443.h"
+#include "events.h"
 
 unsigned int fw443_net_id __read_mostly;
 struct workqueue_struct *fw443_wq __read_mostly;
@@ -22,6 +22,7 @@ static int __net_init fw443_net_init(struct net *net)
 
 	fn->net = net;
 	INIT_DELAYED_WORK(&fn->expiry_work, fw443_expiry_run);
+	fw443_events_init(fn);
 	err = fw443_stats_init(fn);
 	if (err)
 		return err;

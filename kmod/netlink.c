@@ -19,10 +19,9 @@
  * puts. Used by every command that replies with a single message.
  */
 static int fw443_nl_reply(struct genl_info *info, u8 cmd,
-			  int (*fill)(struct sk_buff *msg,
-				      const struct fw443_net *fn))
+			  int (*fill)(struct sk_buff *msg, struct fw443_net *fn))
 {
-	const struct fw443_net *fn = fw443_pernet(genl_info_net(info));
+	struct fw443_net *fn = fw443_pernet(genl_info_net(info));
 	struct sk_buff *msg;
 	void *hdr;
 
@@ -39,7 +38,7 @@ static int fw443_nl_reply(struct genl_info *info, u8 cmd,
 	return genlmsg_reply(msg, info);
 }
 
-static int fw443_nl_put_status(struct sk_buff *msg, const struct fw443_net *fn)
+static int fw443_nl_put_status(struct sk_buff *msg, struct fw443_net *fn)
 {
 	if (nla_put_string(msg, FW443_A_VERSION, FW443_VERSION) ||
 	    nla_put_u64_64bit(msg, FW443_A_GENERATION,
@@ -53,25 +52,27 @@ static int fw443_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 	return fw443_nl_reply(info, FW443_CMD_GET_STATUS, fw443_nl_put_status);
 }
 
-static int fw443_nl_put_traffic(struct sk_buff *msg, const struct fw443_net *fn,
+static int fw443_nl_put_traffic(struct sk_buff *msg,
+				const struct fw443_counters *c,
 				enum fw443_ipver ipver, enum fw443_direction dir)
 {
 	static const u8 family[FW443_IPVER_COUNT] = {
 		[FW443_IPV4] = AF_INET,
 		[FW443_IPV6] = AF_INET6,
 	};
+	const struct fw443_traffic_ctr *ctr = &c->traffic[ipver][dir];
 	struct nlattr *nest;
-	u64 packets, bytes;
 
-	fw443_stats_read_traffic(fn, ipver, dir, &packets, &bytes);
 	nest = nla_nest_start(msg, FW443_STATS_A_TRAFFIC);
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_u8(msg, FW443_TRAFFIC_A_FAMILY, family[ipver]) ||
 	    nla_put_u8(msg, FW443_TRAFFIC_A_DIRECTION, dir) ||
-	    nla_put_u64_64bit(msg, FW443_TRAFFIC_A_PACKETS, packets,
+	    nla_put_u64_64bit(msg, FW443_TRAFFIC_A_PACKETS,
+			      u64_stats_read(&ctr->packets),
 			      FW443_TRAFFIC_A_PAD) ||
-	    nla_put_u64_64bit(msg, FW443_TRAFFIC_A_BYTES, bytes,
+	    nla_put_u64_64bit(msg, FW443_TRAFFIC_A_BYTES,
+			      u64_stats_read(&ctr->bytes),
 			      FW443_TRAFFIC_A_PAD)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
@@ -80,7 +81,8 @@ static int fw443_nl_put_traffic(struct sk_buff *msg, const struct fw443_net *fn,
 	return 0;
 }
 
-static int fw443_nl_put_drop(struct sk_buff *msg, const struct fw443_net *fn,
+static int fw443_nl_put_drop(struct sk_buff *msg,
+			     const struct fw443_counters *c,
 			     enum fw443_drop_reason reason)
 {
 	struct nlattr *nest = nla_nest_start(msg, FW443_STATS_A_DROP);
@@ -89,7 +91,7 @@ static int fw443_nl_put_drop(struct sk_buff *msg, const struct fw443_net *fn,
 		return -EMSGSIZE;
 	if (nla_put_u8(msg, FW443_DROP_A_REASON, reason) ||
 	    nla_put_u64_64bit(msg, FW443_DROP_A_PACKETS,
-			      fw443_stats_read_drops(fn, reason),
+			      u64_stats_read(&c->drops[reason]),
 			      FW443_DROP_A_PAD)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
@@ -98,18 +100,17 @@ static int fw443_nl_put_drop(struct sk_buff *msg, const struct fw443_net *fn,
 	return 0;
 }
 
-static int fw443_nl_put_flow_ctr(struct sk_buff *msg,
-				 const struct fw443_net *fn,
-				 enum fw443_flow_counter ctr)
+/* A counter of the flow table (FW443_STATS_A_FLOW) or of events. */
+static int fw443_nl_put_counter(struct sk_buff *msg, int type, u8 id,
+				const u64_stats_t *value)
 {
-	struct nlattr *nest = nla_nest_start(msg, FW443_STATS_A_FLOW);
+	struct nlattr *nest = nla_nest_start(msg, type);
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u8(msg, FW443_FLOWCTR_A_ID, ctr) ||
+	if (nla_put_u8(msg, FW443_FLOWCTR_A_ID, id) ||
 	    nla_put_u64_64bit(msg, FW443_FLOWCTR_A_VALUE,
-			      fw443_stats_read_flow(fn, ctr),
-			      FW443_FLOWCTR_A_PAD)) {
+			      u64_stats_read(value), FW443_FLOWCTR_A_PAD)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}
@@ -139,25 +140,34 @@ static int fw443_nl_put_flow_gauges(struct sk_buff *msg,
 	return 0;
 }
 
-static int fw443_nl_put_stats(struct sk_buff *msg, const struct fw443_net *fn)
+/* The counters, read (and with @reset, reset) only once the reply exists. */
+static int fw443_nl_put_stats(struct sk_buff *msg, struct fw443_net *fn,
+			      bool reset)
 {
+	enum fw443_event_counter ev;
 	enum fw443_flow_counter ctr;
 	enum fw443_drop_reason reason;
 	enum fw443_direction dir;
 	enum fw443_ipver ipver;
+	struct fw443_counters c;
 	struct nlattr *nest;
 	int err = 0;
 
 	nest = nla_nest_start(msg, FW443_A_STATS);
 	if (!nest)
 		return -EMSGSIZE;
+	fw443_stats_snapshot(fn, &c, reset);
 	for (ipver = 0; ipver < FW443_IPVER_COUNT && !err; ipver++)
 		for (dir = 0; dir < __FW443_DIR_MAX && !err; dir++)
-			err = fw443_nl_put_traffic(msg, fn, ipver, dir);
+			err = fw443_nl_put_traffic(msg, &c, ipver, dir);
 	for (reason = 0; reason < __FW443_DROP_MAX && !err; reason++)
-		err = fw443_nl_put_drop(msg, fn, reason);
+		err = fw443_nl_put_drop(msg, &c, reason);
 	for (ctr = 0; ctr < __FW443_FLOWCTR_MAX && !err; ctr++)
-		err = fw443_nl_put_flow_ctr(msg, fn, ctr);
+		err = fw443_nl_put_counter(msg, FW443_STATS_A_FLOW, ctr,
+					   &c.flow[ctr]);
+	for (ev = 0; ev < __FW443_EVCTR_MAX && !err; ev++)
+		err = fw443_nl_put_counter(msg, FW443_STATS_A_EVENT, ev,
+					   &c.events[ev]);
 	if (!err)
 		err = fw443_nl_put_flow_gauges(msg, fn);
 	if (err) {
@@ -168,9 +178,26 @@ static int fw443_nl_put_stats(struct sk_buff *msg, const struct fw443_net *fn)
 	return 0;
 }
 
+static int fw443_nl_put_stats_read(struct sk_buff *msg, struct fw443_net *fn)
+{
+	return fw443_nl_put_stats(msg, fn, false);
+}
+
+static int fw443_nl_put_stats_reset(struct sk_buff *msg, struct fw443_net *fn)
+{
+	return fw443_nl_put_stats(msg, fn, true);
+}
+
 static int fw443_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 {
-	return fw443_nl_reply(info, FW443_CMD_GET_STATS, fw443_nl_put_stats);
+	return fw443_nl_reply(info, FW443_CMD_GET_STATS,
+			      fw443_nl_put_stats_read);
+}
+
+static int fw443_nl_reset_stats(struct sk_buff *skb, struct genl_info *info)
+{
+	return fw443_nl_reply(info, FW443_CMD_RESET_STATS,
+			      fw443_nl_put_stats_reset);
 }
 
 static const struct genl_ops fw443_genl_ops[] = {
@@ -324,6 +351,20 @@ static const struct genl_ops fw443_genl_ops[] = {
 		.maxattr	= FW443_A_MAX,
 		.doit		= fw443_nl_flows_flush,
 	},
+	{
+		/* Reading is free; zeroing what others read is not. */
+		.cmd		= FW443_CMD_RESET_STATS,
+		.flags		= GENL_UNS_ADMIN_PERM,
+		.doit		= fw443_nl_reset_stats,
+	},
+};
+
+/* Events carry addresses: joining takes what dumping flows takes. */
+static const struct genl_multicast_group fw443_mcgrps[] = {
+	[FW443_MCGRP_EVENTS_ID] = {
+		.name	= FW443_MCGRP_EVENTS,
+		.flags	= GENL_MCAST_CAP_NET_ADMIN,
+	},
 };
 
 /* A socket that held a transaction closed: drop what it staged. */
@@ -348,6 +389,8 @@ struct genl_family fw443_genl_family __ro_after_init = {
 	.netnsok	= true,
 	.ops		= fw443_genl_ops,
 	.n_ops		= ARRAY_SIZE(fw443_genl_ops),
+	.mcgrps		= fw443_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(fw443_mcgrps),
 };
 
 int __init fw443_netlink_init(void)

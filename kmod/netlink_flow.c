@@ -354,8 +354,9 @@ int fw443_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
 				    fw443_count_rules, fw443_nl_put_rule);
 }
 
-static int fw443_nl_put_flow(struct sk_buff *skb, struct fw443_flow *live,
-			     const u32 *timeouts)
+/* A flow, as the dump lists it and events report it. */
+int fw443_nl_put_flow(struct sk_buff *skb, struct fw443_flow *live,
+		      const u32 *timeouts)
 {
 	enum fw443_tcp_dir orig = FW443_TCP_ORIGINAL, reply = FW443_TCP_REPLY;
 	bool ipv6, server_opened;

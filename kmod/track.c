@@ -17,7 +17,7 @@
  */
 #include <linux/netfilter.h>
 #include <linux/tcp.h>
-#include "fw443.h"
+#include "events.h"
 #include "flow.h"
 
 /*
@@ -76,13 +76,6 @@ static void fw443_flow_key_of(const struct fw443_pkt *pkt,
 	k->client_port = ports[!k->to_server];
 }
 
-static unsigned int fw443_track_drop(struct fw443_net *fn,
-				     enum fw443_drop_reason reason)
-{
-	fw443_stats_count_drop(fn, reason);
-	return NF_DROP;
-}
-
 /* Packets and bytes on the wire: a GSO packet stands for gso_segs. */
 static void fw443_wire_size(const struct sk_buff *skb,
 			    const struct fw443_pkt *pkt, u32 *packets,
@@ -119,7 +112,7 @@ static unsigned int fw443_flow_follow(struct fw443_net *fn,
 	}
 	spin_unlock(&f->lock);
 	if (verdict == FW443_TCP_INVALID)
-		return fw443_track_drop(fn, FW443_DROP_INVALID);
+		return fw443_drop(fn, skb, pkt, FW443_DROP_INVALID, NULL);
 	fw443_stats_add_flow(fn, FW443_FLOWCTR_ACCEPTED_ESTABLISHED, 1);
 	return NF_ACCEPT;
 }
@@ -169,10 +162,13 @@ fw443_track_lookup(struct fw443_net *fn, const struct fw443_config *cfg,
 }
 
 /* The verdict on a packet fw443_track_lookup() could not look up. */
-static unsigned int fw443_track_unknown(struct fw443_net *fn, int err)
+static unsigned int fw443_track_unknown(struct fw443_net *fn,
+					const struct sk_buff *skb,
+					const struct fw443_pkt *pkt, int err)
 {
-	return err == -EINVAL ? fw443_track_drop(fn, FW443_DROP_INVALID) :
-				NF_ACCEPT;
+	if (err != -EINVAL)
+		return NF_ACCEPT;
+	return fw443_drop(fn, skb, pkt, FW443_DROP_INVALID, NULL);
 }
 
 /*
@@ -200,23 +196,27 @@ static unsigned int fw443_flow_open(struct fw443_net *fn,
 	if ((syn ? fw443_tcp_new(&seed.tcp, tp) :
 		   fw443_tcp_pickup(&seed.tcp, seed.dir, tp)) ==
 	    FW443_TCP_INVALID)
-		return fw443_track_drop(fn, FW443_DROP_INVALID);
+		return fw443_drop(fn, skb, pkt, FW443_DROP_INVALID, NULL);
 	if (seed.dir == FW443_TCP_REPLY) {
 		swap(from, to);
 		swap(src, dst);
 	}
 	if (fw443_policy_decide(cfg, from, to, pkt->ipver, src, dst) !=
 	    FW443_ACTION_ACCEPT)
-		return fw443_track_drop(fn, FW443_DROP_POLICY);
+		return fw443_drop(fn, skb, pkt, FW443_DROP_POLICY,
+				  &(struct fw443_event_why){ .from = from,
+							     .to = to });
 
 	fw443_wire_size(skb, pkt, &seed.packets, &seed.bytes);
 	f = fw443_flowtab_add(c->ft, &c->k, c->hash, &seed, cfg, c->now,
 			      &created);
 	if (IS_ERR(f))
-		return fw443_track_drop(fn, FW443_DROP_TABLE_FULL);
+		return fw443_drop(fn, skb, pkt, FW443_DROP_TABLE_FULL, NULL);
 	if (!created)
 		return fw443_flow_follow(fn, f, &c->k, tp, skb, pkt, c->now);
 	fw443_stats_count_opened(fn);
+	if (unlikely(fw443_events_wanted(fn)))
+		fw443_event_flow_new(fn, f, cfg->timeouts, from, to);
 	return NF_ACCEPT;
 }
 
@@ -238,11 +238,11 @@ unsigned int fw443_track(struct fw443_net *fn, const struct fw443_config *cfg,
 		return NF_ACCEPT;
 	err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
 	if (unlikely(err))
-		return fw443_track_unknown(fn, err);
+		return fw443_track_unknown(fn, skb, pkt, err);
 	if (likely(c.f))
 		return fw443_flow_follow(fn, c.f, &c.k, &c.tp, skb, pkt, c.now);
 	if (!may_open)
-		return fw443_track_drop(fn, FW443_DROP_INVALID);
+		return fw443_drop(fn, skb, pkt, FW443_DROP_INVALID, NULL);
 	return fw443_flow_open(fn, cfg, &c, skb, pkt, fw443_zone_host(),
 			       fw443_zone_of(cfg, state->out));
 }
@@ -261,7 +261,7 @@ unsigned int fw443_track_open(struct fw443_net *fn,
 		return NF_ACCEPT;
 	err = fw443_track_lookup(fn, cfg, skb, pkt, &c);
 	if (unlikely(err))
-		return fw443_track_unknown(fn, err);
+		return fw443_track_unknown(fn, skb, pkt, err);
 	if (c.f)
 		return fw443_flow_follow(fn, c.f, &c.k, &c.tp, skb, pkt, c.now);
 	to = state->hook == NF_INET_LOCAL_IN ? fw443_zone_host() :

@@ -35,8 +35,9 @@
  *					segments it stands for)
  *	    FW443_TRAFFIC_A_BYTES	NLA_U64, bytes of the IP packets,
  *					IP header included
- *	Counters are sums over all CPUs, read without stopping traffic; each is
- *	monotonic for the life of the namespace.
+ *	Counters are sums over all CPUs, read without stopping traffic; each
+ *	only grows, from the namespace's creation or its last
+ *	FW443_CMD_RESET_STATS.
  *
  *	  FW443_STATS_A_DROP	one nest per drop reason (enum fw443_drop_reason):
  *	    FW443_DROP_A_REASON		NLA_U8
