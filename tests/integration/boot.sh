@@ -14,7 +14,6 @@
 
 tap_begin
 topo_up
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
 unit=$FW443_REPO/packaging/systemd/fw443.service
 ruleset=/etc/fw443/ruleset
 send() {

@@ -11,7 +11,6 @@
 . "$(dirname "$0")/lib.sh"
 
 tap_begin
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
 kernel_bytes() {
 	awk '/^(Slab|VmallocUsed|Percpu):/ { kb += $2 } END { print kb * 1024 }' \
 		/proc/meminfo

@@ -29,7 +29,6 @@ wait_until 20 inside_listening || { echo "Bail out! inside s_server"; exit 1; }
 # waits for a client to start.
 python3 -c 'import ssl, socket, argparse'
 
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
 drop_of() {
 	rtr stats -j | jq --arg r "$1" '[.drops[] | select(.reason == $r) | .packets] | add // 0'
 }

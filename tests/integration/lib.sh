@@ -40,12 +40,13 @@ wait_until() {
 
 # --- module ------------------------------------------------------------
 
-# A debug kernel has netfilter built in and no modules directory.
+# fw443_load [PARAMETER=VALUE...]. A debug kernel has netfilter built in and
+# no modules directory.
 fw443_load() {
 	if [ -d "/lib/modules/$(uname -r)" ]; then
 		modprobe nf_defrag_ipv6 || return 1
 	fi
-	insmod "$FW443_KO"
+	insmod "$FW443_KO" "$@"
 }
 
 fw443_unload() {
@@ -73,6 +74,16 @@ stat_is() {
 	local expected=$1
 	shift
 	[ "$(stat_of "$@")" = "$expected" ]
+}
+
+# rtr ARGS...: the fw443 tool in the router's namespace, as root.
+rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
+
+# as_nobody COMMAND...: in the router's namespace, as nobody: without
+# CAP_NET_ADMIN, as a monitoring agent runs.
+as_nobody() {
+	ip netns exec fw-rtr setpriv --reuid=65534 --regid=65534 \
+		--clear-groups "$@"
 }
 
 # --- network -----------------------------------------------------------

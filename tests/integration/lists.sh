@@ -22,7 +22,6 @@ topo_up
 tls_setup 65536 || { echo "Bail out! cannot create a certificate"; exit 1; }
 tls_server_start || { echo "Bail out! s_server did not start"; exit 1; }
 
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
 drops() {
 	ip netns exec fw-rtr "$FW443" stats -j |
 		jq '[.drops[] | select(.reason == "blocklist") | .packets] | add // 0'

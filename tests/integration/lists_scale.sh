@@ -14,7 +14,6 @@ tap_begin
 fw443_load || { echo "Bail out! cannot load fw443.ko"; exit 1; }
 topo_up
 
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
 list_field() {
 	rtr lists -j | jq -r --arg n "$1" --arg f "$2" '.lists[] | select(.name == $n) | .[$f]'
 }

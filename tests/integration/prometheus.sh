@@ -16,11 +16,6 @@ tap_begin
 fw443_load || { echo "Bail out! cannot load fw443.ko"; exit 1; }
 topo_up
 
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
-as_nobody() {
-	ip netns exec fw-rtr setpriv --reuid=65534 --regid=65534 \
-		--clear-groups "$@"
-}
 send() {
 	ip netns exec fw-cli python3 "$FW443_REPO/tests/integration/send_tcp.py" "$@" > /dev/null
 }

@@ -15,11 +15,7 @@ topo_up
 tls_setup 65536 || { echo "Bail out! cannot create a certificate"; exit 1; }
 tls_server_start || { echo "Bail out! s_server did not start"; exit 1; }
 
-rtr() { ip netns exec fw-rtr "$FW443" "$@"; }
-unpriv() {
-	ip netns exec fw-rtr setpriv --reuid=65534 --regid=65534 \
-		--clear-groups "$FW443" "$@"
-}
+unpriv() { as_nobody "$FW443" "$@"; }
 generation() { rtr status -j | jq .generation; }
 list_field() {
 	rtr lists -j | jq -r --arg n "$1" --arg f "$2" '.lists[] | select(.name == $n) | .[$f]'
