@@ -17,6 +17,7 @@
 
 #include "chunk.h"
 #include "cli.h"
+#include "ctrl.h"
 #include "nl.h"
 
 /* Most requests carry a few attributes; bulk LIST_ADDs fill FW443_MSG_MAX. */
@@ -35,7 +36,7 @@ struct fw443_nl {
 	const char *what;
 	uint32_t portid;
 	uint32_t seq;
-	uint16_t family;
+	struct fw443_ctrl_family family;
 	/* Messages are read in place as structs: align them for that. */
 	char tx[NL_TX_SIZE] __attribute__((aligned(8)));
 	char rx[NL_RX_SIZE] __attribute__((aligned(8)));
@@ -251,7 +252,8 @@ static struct nlmsghdr *nl_put_request(struct fw443_nl *nl, uint16_t type,
 struct nlmsghdr *fw443_nl_request(struct fw443_nl *nl, uint8_t cmd,
 				  uint16_t flags)
 {
-	return nl_put_request(nl, nl->family, cmd, FW443_GENL_VERSION, flags);
+	return nl_put_request(nl, nl->family.id, cmd, FW443_GENL_VERSION,
+			      flags);
 }
 
 int fw443_nl_run(struct fw443_nl *nl, const struct nlmsghdr *req,
@@ -320,32 +322,11 @@ int fw443_nl_dump(struct fw443_nl *nl, struct nlmsghdr *req,
 	return -1;
 }
 
-static const struct fw443_attr_policy ctrl_policy[CTRL_ATTR_FAMILY_ID + 1] = {
-	[CTRL_ATTR_FAMILY_ID]	= { MNL_TYPE_U16, "CTRL_ATTR_FAMILY_ID" },
-};
-
-static int nl_family_cb(const struct nlmsghdr *nlh, void *data,
-			struct fw443_error *err)
-{
-	const struct nlattr *tb[CTRL_ATTR_FAMILY_ID + 1] = { NULL };
-	uint16_t *family = data;
-
-	if (fw443_attr_parse_msg(nlh, GENL_HDRLEN, ctrl_policy,
-				 CTRL_ATTR_FAMILY_ID, tb, "controller reply",
-				 err))
-		return -1;
-	if (!tb[CTRL_ATTR_FAMILY_ID]) {
-		fw443_error_set(err, "controller reply: CTRL_ATTR_FAMILY_ID missing");
-		return -1;
-	}
-	*family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
-	return 0;
-}
-
 static int nl_resolve_family(struct fw443_nl *nl)
 {
 	struct nl_exchange ex = {
-		.fn = nl_family_cb, .data = &nl->family, .what = nl->what,
+		.fn = fw443_ctrl_family_reply, .data = &nl->family,
+		.what = nl->what,
 	};
 	struct nlmsghdr *nlh;
 
