@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Generic netlink over libmnl: socket setup, family resolution through the
- * controller, and a request/reply loop that turns the kernel's ACKs (and the
+ * controller, a request/reply loop that turns the kernel's ACKs (and the
  * extended ACK attributes in them) into error messages, in the manner of
- * iproute2's lib/mnl_utils.c.
+ * iproute2's lib/mnl_utils.c, and the receipt of multicast events.
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,12 @@
 
 /* A dump the configuration keeps interrupting is tried this often. */
 #define NL_DUMP_TRIES	4
+
+/*
+ * The receive buffer of a socket that follows events: seconds of them at
+ * the default rate, where the kernel's default holds a few hundred.
+ */
+#define NL_EVENTS_RCVBUF	(4 << 20)
 
 struct fw443_nl {
 	struct mnl_socket *sock;
@@ -342,6 +349,71 @@ static int nl_resolve_family(struct fw443_nl *nl)
 	else
 		fw443_nl_report(nl, NULL, &ex.ack);
 	return -1;
+}
+
+/*
+ * Best effort: a smaller buffer only loses events sooner, and says so.
+ * SO_RCVBUFFORCE may exceed net.core.rmem_max, given CAP_NET_ADMIN, which
+ * following events needs anyway; SO_RCVBUF is capped by it.
+ */
+static void nl_grow_rcvbuf(struct mnl_socket *sock)
+{
+	int fd = mnl_socket_get_fd(sock), size = NL_EVENTS_RCVBUF;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+}
+
+int fw443_nl_join_events(struct fw443_nl *nl)
+{
+	unsigned int group = nl->family.events_group;
+
+	if (!group) {
+		fprintf(stderr,
+			"%s: %s: this fw443 module sends no events (its generic netlink family has no multicast group \"%s\"): it is older than this tool\n",
+			PROG_NAME, nl->what, FW443_MCGRP_EVENTS);
+		return -1;
+	}
+	nl_grow_rcvbuf(nl->sock);
+	if (!mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP, &group,
+				   sizeof(group)))
+		return 0;
+	if (errno == EPERM)
+		fprintf(stderr,
+			"%s: %s: not permitted: following events needs CAP_NET_ADMIN in this network namespace, since they carry addresses (run as root)\n",
+			PROG_NAME, nl->what);
+	else
+		fprintf(stderr,
+			"%s: %s: joining the multicast group \"%s\" (id %u): %s\n",
+			PROG_NAME, nl->what, FW443_MCGRP_EVENTS, group,
+			strerror(errno));
+	return -1;
+}
+
+int fw443_nl_receive(struct fw443_nl *nl, fw443_nl_reply_fn fn, void *data,
+		     struct fw443_nl_ack *ack)
+{
+	const struct nlmsghdr *nlh = (const void *)nl->rx;
+	ssize_t len;
+	int left;
+
+	memset(ack, 0, sizeof(*ack));
+	len = mnl_socket_recvfrom(nl->sock, nl->rx, sizeof(nl->rx));
+	if (len < 0) {
+		ack->error = errno;
+		fw443_error_set(&ack->err, "%s", strerror(errno));
+		return -1;
+	}
+	for (left = len; mnl_nlmsg_ok(nlh, left);
+	     nlh = mnl_nlmsg_next(nlh, &left)) {
+		if (nlh->nlmsg_type != nl->family.id)
+			continue;
+		if (fn(nlh, data, &ack->err)) {
+			ack->error = EBADMSG;
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Best effort: kernels before 4.12 lack extended ACKs, and that is fine. */
