@@ -52,6 +52,17 @@ int fw443_attr_check(const struct nlattr *attr,
 	return 1;
 }
 
+/* Returns 0 when @tb holds @type, or -1 with @err saying it is missing. */
+static int attr_need(const struct fw443_attr_policy *policy,
+		     const struct nlattr *const *tb, uint16_t type,
+		     const char *what, struct fw443_error *err)
+{
+	if (tb[type])
+		return 0;
+	fw443_error_set(err, "%s: %s missing", what, policy[type].name);
+	return -1;
+}
+
 int fw443_attr_require(const struct fw443_attr_policy *policy,
 		       uint16_t maxtype, const struct nlattr *const *tb,
 		       const char *what, struct fw443_error *err)
@@ -60,11 +71,23 @@ int fw443_attr_require(const struct fw443_attr_policy *policy,
 
 	for (type = 0; type <= maxtype; type++) {
 		if (policy[type].name && policy[type].type != MNL_TYPE_FLAG &&
-		    !tb[type]) {
-			fw443_error_set(err, "%s: %s missing", what,
-					policy[type].name);
+		    attr_need(policy, tb, type, what, err))
 			return -1;
-		}
+	}
+	return 0;
+}
+
+int fw443_attr_require_mask(const struct fw443_attr_policy *policy,
+			    uint16_t maxtype, const struct nlattr *const *tb,
+			    uint64_t mask, const char *what,
+			    struct fw443_error *err)
+{
+	uint16_t type;
+
+	for (type = 0; type <= maxtype && type < 64; type++) {
+		if ((mask & FW443_ATTR_BIT(type)) &&
+		    attr_need(policy, tb, type, what, err))
+			return -1;
 	}
 	return 0;
 }

@@ -60,6 +60,19 @@ int fw443_attr_require(const struct fw443_attr_policy *policy,
 		       uint16_t maxtype, const struct nlattr *const *tb,
 		       const char *what, struct fw443_error *err);
 
+/* The bit of attribute type @type in the masks of fw443_attr_require_mask(). */
+#define FW443_ATTR_BIT(type)	(1ULL << (type))
+
+/*
+ * fw443_attr_require() for the types whose FW443_ATTR_BIT() is in @mask
+ * only (types 0 to 63): a parser for which what is there depends on the
+ * message.
+ */
+int fw443_attr_require_mask(const struct fw443_attr_policy *policy,
+			    uint16_t maxtype, const struct nlattr *const *tb,
+			    uint64_t mask, const char *what,
+			    struct fw443_error *err);
+
 /*
  * Copies the string attribute @attr (of @policy[type]) into @buf of @size
  * bytes. Returns 0, or -1 with @err saying "@what: NAME longer than N

@@ -29,6 +29,12 @@ static const struct fw443_attr_policy flow_policy[FW443_FLOW_A_MAX + 1] = {
 					 "FW443_FLOW_A_PICKED_UP" },
 };
 
+/* Everything a flow of FW443_CMD_FLOWS_GET has. */
+#define FLOW_DUMPED	(FW443_FLOW_ENDS | FW443_FLOW_STATE |		\
+			 FW443_FLOW_COUNTERS |				\
+			 FW443_ATTR_BIT(FW443_FLOW_A_IDLE) |		\
+			 FW443_ATTR_BIT(FW443_FLOW_A_TIMEOUT))
+
 static size_t flow_addr_len(uint8_t family)
 {
 	return family == AF_INET ? 4 : 16;
@@ -58,6 +64,44 @@ static int flow_addrs(const struct nlattr *const *tb, struct fw443_flow *fl,
 	return 0;
 }
 
+/* The value of an attribute that may be absent: 0 if it is. */
+static uint64_t flow_u64(const struct nlattr *attr)
+{
+	return attr ? mnl_attr_get_u64(attr) : 0;
+}
+
+static uint32_t flow_u32(const struct nlattr *attr)
+{
+	return attr ? mnl_attr_get_u32(attr) : 0;
+}
+
+int fw443_flow_parse(const struct nlattr *nest, uint64_t need,
+		     struct fw443_flow *fl, struct fw443_error *err)
+{
+	const struct nlattr *tb[FW443_FLOW_A_MAX + 1] = { NULL };
+
+	memset(fl, 0, sizeof(*fl));
+	if (fw443_attr_parse_nested(nest, flow_policy, FW443_FLOW_A_MAX, tb,
+				    "flow", err) ||
+	    fw443_attr_require_mask(flow_policy, FW443_FLOW_A_MAX, tb,
+				    need | FW443_FLOW_ENDS, "flow", err) ||
+	    flow_addrs(tb, fl, err))
+		return -1;
+	fl->sport = mnl_attr_get_u16(tb[FW443_FLOW_A_SPORT]);
+	fl->dport = mnl_attr_get_u16(tb[FW443_FLOW_A_DPORT]);
+	if (tb[FW443_FLOW_A_STATE])
+		fl->state = mnl_attr_get_u8(tb[FW443_FLOW_A_STATE]);
+	fl->packets_orig = flow_u64(tb[FW443_FLOW_A_PACKETS_ORIG]);
+	fl->bytes_orig = flow_u64(tb[FW443_FLOW_A_BYTES_ORIG]);
+	fl->packets_reply = flow_u64(tb[FW443_FLOW_A_PACKETS_REPLY]);
+	fl->bytes_reply = flow_u64(tb[FW443_FLOW_A_BYTES_REPLY]);
+	fl->age = flow_u32(tb[FW443_FLOW_A_AGE]);
+	fl->idle = flow_u32(tb[FW443_FLOW_A_IDLE]);
+	fl->timeout = flow_u32(tb[FW443_FLOW_A_TIMEOUT]);
+	fl->picked_up = tb[FW443_FLOW_A_PICKED_UP];
+	return 0;
+}
+
 struct flows_walk {
 	fw443_flow_fn fn;
 	void *data;
@@ -66,27 +110,11 @@ struct flows_walk {
 static int flows_one(const struct nlattr *nest, void *data,
 		     struct fw443_error *err)
 {
-	const struct nlattr *tb[FW443_FLOW_A_MAX + 1] = { NULL };
 	struct flows_walk *w = data;
-	struct fw443_flow fl = { 0 };
+	struct fw443_flow fl;
 
-	if (fw443_attr_parse_nested(nest, flow_policy, FW443_FLOW_A_MAX, tb,
-				    "flow", err) ||
-	    fw443_attr_require(flow_policy, FW443_FLOW_A_MAX, tb, "flow",
-			       err) ||
-	    flow_addrs(tb, &fl, err))
+	if (fw443_flow_parse(nest, FLOW_DUMPED, &fl, err))
 		return -1;
-	fl.state = mnl_attr_get_u8(tb[FW443_FLOW_A_STATE]);
-	fl.sport = mnl_attr_get_u16(tb[FW443_FLOW_A_SPORT]);
-	fl.dport = mnl_attr_get_u16(tb[FW443_FLOW_A_DPORT]);
-	fl.packets_orig = mnl_attr_get_u64(tb[FW443_FLOW_A_PACKETS_ORIG]);
-	fl.bytes_orig = mnl_attr_get_u64(tb[FW443_FLOW_A_BYTES_ORIG]);
-	fl.packets_reply = mnl_attr_get_u64(tb[FW443_FLOW_A_PACKETS_REPLY]);
-	fl.bytes_reply = mnl_attr_get_u64(tb[FW443_FLOW_A_BYTES_REPLY]);
-	fl.age = mnl_attr_get_u32(tb[FW443_FLOW_A_AGE]);
-	fl.idle = mnl_attr_get_u32(tb[FW443_FLOW_A_IDLE]);
-	fl.timeout = mnl_attr_get_u32(tb[FW443_FLOW_A_TIMEOUT]);
-	fl.picked_up = tb[FW443_FLOW_A_PICKED_UP];
 	if (w->fn(&fl, w->data)) {
 		fw443_error_set(err, "cannot write the flows");
 		return -1;
@@ -110,16 +138,15 @@ bool fw443_flow_match(const struct fw443_flow_filter *flt,
 	       (!flt->has_state || flt->state == fl->state);
 }
 
-/* Both addresses as text, compressed as inet_ntop() writes IPv6. */
-static void flow_addr_text(const struct fw443_flow *fl,
-			   char src[INET6_ADDRSTRLEN],
-			   char dst[INET6_ADDRSTRLEN])
+void fw443_flow_addr_text(const struct fw443_flow *fl,
+			  char src[INET6_ADDRSTRLEN],
+			  char dst[INET6_ADDRSTRLEN])
 {
 	inet_ntop(fl->family, fl->src, src, INET6_ADDRSTRLEN);
 	inet_ntop(fl->family, fl->dst, dst, INET6_ADDRSTRLEN);
 }
 
-static int flow_ip_version(const struct fw443_flow *fl)
+int fw443_flow_ip_version(const struct fw443_flow *fl)
 {
 	return fl->family == AF_INET ? 4 : 6;
 }
@@ -128,10 +155,10 @@ int fw443_flow_print(const struct fw443_flow *fl, FILE *f)
 {
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
 
-	flow_addr_text(fl, src, dst);
+	fw443_flow_addr_text(fl, src, dst);
 	return fprintf(f,
 		       "ipv%d %s src=%s dst=%s sport=%u dport=%u packets=%llu bytes=%llu reply_packets=%llu reply_bytes=%llu age=%u idle=%u timeout=%u%s\n",
-		       flow_ip_version(fl), fw443_flow_state_name(fl->state),
+		       fw443_flow_ip_version(fl), fw443_flow_state_name(fl->state),
 		       src, dst, fl->sport, fl->dport,
 		       (unsigned long long)fl->packets_orig,
 		       (unsigned long long)fl->bytes_orig,
@@ -145,9 +172,9 @@ json_t *fw443_flow_to_json(const struct fw443_flow *fl)
 {
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
 
-	flow_addr_text(fl, src, dst);
+	fw443_flow_addr_text(fl, src, dst);
 	return json_pack("{s:i, s:s, s:s, s:s, s:i, s:i, s:{s:o, s:o}, s:{s:o, s:o}, s:I, s:I, s:I, s:b}",
-			 "ip_version", flow_ip_version(fl),
+			 "ip_version", fw443_flow_ip_version(fl),
 			 "state", fw443_flow_state_name(fl->state),
 			 "src", src, "dst", dst,
 			 "sport", fl->sport, "dport", fl->dport,

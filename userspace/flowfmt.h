@@ -2,8 +2,8 @@
 /*
  * The flows of a FW443_CMD_FLOWS_GET dump: parsing, filtering, and
  * rendering as conntrack-like text lines or JSON objects, one flow at a
- * time (a table holds millions). Pure: writes only to the FILE * it is
- * given.
+ * time (a table holds millions). A FW443_A_FLOW nest of an event is parsed
+ * here too. Pure: writes only to the FILE * it is given.
  */
 #ifndef FW443_FLOWFMT_H
 #define FW443_FLOWFMT_H
@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <jansson.h>
 #include <libmnl/libmnl.h>
+#include <netinet/in.h>
+#include <uapi/linux/fw443.h>
 
 #include "attr.h"
 #include "prefix.h"
@@ -38,6 +40,30 @@ struct fw443_flow_filter {
 	uint8_t state;
 };
 
+/*
+ * What a FW443_A_FLOW nest holds, as FW443_ATTR_BIT()s of FW443_FLOW_A_*:
+ * both ends; the state; the counters a flow ends with.
+ */
+#define FW443_FLOW_ENDS	(FW443_ATTR_BIT(FW443_FLOW_A_FAMILY) |	\
+			 FW443_ATTR_BIT(FW443_FLOW_A_SRC) |	\
+			 FW443_ATTR_BIT(FW443_FLOW_A_DST) |	\
+			 FW443_ATTR_BIT(FW443_FLOW_A_SPORT) |	\
+			 FW443_ATTR_BIT(FW443_FLOW_A_DPORT))
+#define FW443_FLOW_STATE	FW443_ATTR_BIT(FW443_FLOW_A_STATE)
+#define FW443_FLOW_COUNTERS (FW443_ATTR_BIT(FW443_FLOW_A_PACKETS_ORIG) |	\
+			     FW443_ATTR_BIT(FW443_FLOW_A_BYTES_ORIG) |	\
+			     FW443_ATTR_BIT(FW443_FLOW_A_PACKETS_REPLY) | \
+			     FW443_ATTR_BIT(FW443_FLOW_A_BYTES_REPLY) |	\
+			     FW443_ATTR_BIT(FW443_FLOW_A_AGE))
+
+/*
+ * Parses a FW443_A_FLOW nest into @fl (zeroed first). The attributes in
+ * @need must be there, FW443_FLOW_ENDS always; any other one absent leaves
+ * its field 0. Returns 0, or -1 with @err set.
+ */
+int fw443_flow_parse(const struct nlattr *nest, uint64_t need,
+		     struct fw443_flow *fl, struct fw443_error *err);
+
 typedef int (*fw443_flow_fn)(const struct fw443_flow *fl, void *data);
 
 /*
@@ -50,6 +76,14 @@ int fw443_flows_parse(const struct nlmsghdr *nlh, fw443_flow_fn fn,
 /* A prefix of one family never matches an address of the other. */
 bool fw443_flow_match(const struct fw443_flow_filter *flt,
 		      const struct fw443_flow *fl);
+
+/* 4 or 6. */
+int fw443_flow_ip_version(const struct fw443_flow *fl);
+
+/* Both addresses as text, compressed as inet_ntop() writes IPv6. */
+void fw443_flow_addr_text(const struct fw443_flow *fl,
+			  char src[INET6_ADDRSTRLEN],
+			  char dst[INET6_ADDRSTRLEN]);
 
 /*
  * "ipv4 established src=A dst=B sport=N dport=443 packets=N bytes=N

@@ -20,6 +20,8 @@ static const struct fw443_subcommand subcommands[] = {
 	  "Show the module's version, configuration generation, flow table" },
 	{ "stats", stats_main,
 	  "Show traffic, drop and flow counters; --prometheus for scrapes" },
+	{ "monitor", monitor_main,
+	  "Print drops and connections as they happen, one a line" },
 	{ "lists", lists_main,
 	  "Show every block and allow list: sizes, memory, hits" },
 	{ "block", block_main,

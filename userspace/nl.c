@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Generic netlink over libmnl: socket setup, family resolution through the
- * controller, and a request/reply loop that turns the kernel's ACKs (and the
+ * controller, a request/reply loop that turns the kernel's ACKs (and the
  * extended ACK attributes in them) into error messages, in the manner of
- * iproute2's lib/mnl_utils.c.
+ * iproute2's lib/mnl_utils.c, and the receipt of multicast events.
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "chunk.h"
 #include "cli.h"
+#include "ctrl.h"
 #include "nl.h"
 
 /* Most requests carry a few attributes; bulk LIST_ADDs fill FW443_MSG_MAX. */
@@ -30,12 +32,18 @@
 /* A dump the configuration keeps interrupting is tried this often. */
 #define NL_DUMP_TRIES	4
 
+/*
+ * The receive buffer of a socket that follows events: seconds of them at
+ * the default rate, where the kernel's default holds a few hundred.
+ */
+#define NL_EVENTS_RCVBUF	(4 << 20)
+
 struct fw443_nl {
 	struct mnl_socket *sock;
 	const char *what;
 	uint32_t portid;
 	uint32_t seq;
-	uint16_t family;
+	struct fw443_ctrl_family family;
 	/* Messages are read in place as structs: align them for that. */
 	char tx[NL_TX_SIZE] __attribute__((aligned(8)));
 	char rx[NL_RX_SIZE] __attribute__((aligned(8)));
@@ -251,7 +259,8 @@ static struct nlmsghdr *nl_put_request(struct fw443_nl *nl, uint16_t type,
 struct nlmsghdr *fw443_nl_request(struct fw443_nl *nl, uint8_t cmd,
 				  uint16_t flags)
 {
-	return nl_put_request(nl, nl->family, cmd, FW443_GENL_VERSION, flags);
+	return nl_put_request(nl, nl->family.id, cmd, FW443_GENL_VERSION,
+			      flags);
 }
 
 int fw443_nl_run(struct fw443_nl *nl, const struct nlmsghdr *req,
@@ -320,32 +329,11 @@ int fw443_nl_dump(struct fw443_nl *nl, struct nlmsghdr *req,
 	return -1;
 }
 
-static const struct fw443_attr_policy ctrl_policy[CTRL_ATTR_FAMILY_ID + 1] = {
-	[CTRL_ATTR_FAMILY_ID]	= { MNL_TYPE_U16, "CTRL_ATTR_FAMILY_ID" },
-};
-
-static int nl_family_cb(const struct nlmsghdr *nlh, void *data,
-			struct fw443_error *err)
-{
-	const struct nlattr *tb[CTRL_ATTR_FAMILY_ID + 1] = { NULL };
-	uint16_t *family = data;
-
-	if (fw443_attr_parse_msg(nlh, GENL_HDRLEN, ctrl_policy,
-				 CTRL_ATTR_FAMILY_ID, tb, "controller reply",
-				 err))
-		return -1;
-	if (!tb[CTRL_ATTR_FAMILY_ID]) {
-		fw443_error_set(err, "controller reply: CTRL_ATTR_FAMILY_ID missing");
-		return -1;
-	}
-	*family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
-	return 0;
-}
-
 static int nl_resolve_family(struct fw443_nl *nl)
 {
 	struct nl_exchange ex = {
-		.fn = nl_family_cb, .data = &nl->family, .what = nl->what,
+		.fn = fw443_ctrl_family_reply, .data = &nl->family,
+		.what = nl->what,
 	};
 	struct nlmsghdr *nlh;
 
@@ -361,6 +349,71 @@ static int nl_resolve_family(struct fw443_nl *nl)
 	else
 		fw443_nl_report(nl, NULL, &ex.ack);
 	return -1;
+}
+
+/*
+ * Best effort: a smaller buffer only loses events sooner, and says so.
+ * SO_RCVBUFFORCE may exceed net.core.rmem_max, given CAP_NET_ADMIN, which
+ * following events needs anyway; SO_RCVBUF is capped by it.
+ */
+static void nl_grow_rcvbuf(struct mnl_socket *sock)
+{
+	int fd = mnl_socket_get_fd(sock), size = NL_EVENTS_RCVBUF;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+}
+
+int fw443_nl_join_events(struct fw443_nl *nl)
+{
+	unsigned int group = nl->family.events_group;
+
+	if (!group) {
+		fprintf(stderr,
+			"%s: %s: this fw443 module sends no events (its generic netlink family has no multicast group \"%s\"): it is older than this tool\n",
+			PROG_NAME, nl->what, FW443_MCGRP_EVENTS);
+		return -1;
+	}
+	nl_grow_rcvbuf(nl->sock);
+	if (!mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP, &group,
+				   sizeof(group)))
+		return 0;
+	if (errno == EPERM)
+		fprintf(stderr,
+			"%s: %s: not permitted: following events needs CAP_NET_ADMIN in this network namespace, since they carry addresses (run as root)\n",
+			PROG_NAME, nl->what);
+	else
+		fprintf(stderr,
+			"%s: %s: joining the multicast group \"%s\" (id %u): %s\n",
+			PROG_NAME, nl->what, FW443_MCGRP_EVENTS, group,
+			strerror(errno));
+	return -1;
+}
+
+int fw443_nl_receive(struct fw443_nl *nl, fw443_nl_reply_fn fn, void *data,
+		     struct fw443_nl_ack *ack)
+{
+	const struct nlmsghdr *nlh = (const void *)nl->rx;
+	ssize_t len;
+	int left;
+
+	memset(ack, 0, sizeof(*ack));
+	len = mnl_socket_recvfrom(nl->sock, nl->rx, sizeof(nl->rx));
+	if (len < 0) {
+		ack->error = errno;
+		fw443_error_set(&ack->err, "%s", strerror(errno));
+		return -1;
+	}
+	for (left = len; mnl_nlmsg_ok(nlh, left);
+	     nlh = mnl_nlmsg_next(nlh, &left)) {
+		if (nlh->nlmsg_type != nl->family.id)
+			continue;
+		if (fn(nlh, data, &ack->err)) {
+			ack->error = EBADMSG;
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Best effort: kernels before 4.12 lack extended ACKs, and that is fine. */

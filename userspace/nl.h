@@ -98,6 +98,24 @@ int fw443_nl_command(struct fw443_nl *nl, uint8_t cmd);
 void fw443_nl_txn_abort(struct fw443_nl *nl);
 
 /*
+ * Joins the multicast group of events (FW443_MCGRP_EVENTS), with a receive
+ * buffer large enough for a burst of them. Returns 0, or -1 after reporting
+ * why: a module from before events, or no CAP_NET_ADMIN (events carry
+ * addresses).
+ */
+int fw443_nl_join_events(struct fw443_nl *nl);
+
+/*
+ * Waits for what the kernel sends unasked (the messages of a group joined)
+ * and runs @fn over each message of the family in what arrived. Returns 0,
+ * or -1 with @ack saying why: ENOBUFS when messages were lost for want of
+ * room in the socket's buffer (the socket goes on), EBADMSG when @fn
+ * failed, or what else the socket reported.
+ */
+int fw443_nl_receive(struct fw443_nl *nl, fw443_nl_reply_fn fn, void *data,
+		     struct fw443_nl_ack *ack);
+
+/*
  * The whole round trip for a command without attributes that is answered by
  * one reply: open, request, run @fn over the reply, close.
  */

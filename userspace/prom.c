@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Labels are only of bounded cardinality: IP version, direction, drop
- * reason, and list names (at most FW443_LISTS_MAX per namespace, chosen by
+ * reason, event outcome, and list names (at most FW443_LISTS_MAX per namespace, chosen by
  * the operator). Never an address: those stay with the commands that need
  * CAP_NET_ADMIN.
  */
@@ -85,9 +85,20 @@ static const struct prom_family flow_families[FW443_STATS_FLOW_ROWS] = {
 	},
 };
 
+static const struct prom_family events = {
+	"fw443_events_total", "counter",
+	"Events, by outcome: sent to the multicast group, suppressed by the rate limit, or lost (a reader's buffer was full, or no memory).",
+};
+
 static const struct prom_family list_entries = {
 	"fw443_list_entries", "gauge",
 	"Entries (addresses and prefixes) of a block or allow list, by IP version.",
+};
+
+/* The same for every list: what fw443_list_entries is a share of. */
+static const struct prom_family list_capacity = {
+	"fw443_list_capacity_entries", "gauge",
+	"The most entries a list can hold, by IP version.",
 };
 
 static const struct prom_family list_memory = {
@@ -176,26 +187,36 @@ static void prom_traffic(struct prom_out *o, const struct prom_family *fam,
 	}
 }
 
+/* A sample of @fam per counter present, its name the label @label. */
+static void prom_counters(struct prom_out *o, const struct prom_family *fam,
+			  const char *label, const char *const *names,
+			  const struct fw443_counter *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct prom_label l[] = { { label, names[i] } };
+
+		if (c[i].present)
+			prom_sample(o, fam, l, ARRAY_SIZE(l), c[i].value);
+	}
+}
+
 static void prom_stats(struct prom_out *o, const struct fw443_stats *stats)
 {
 	int i;
 
 	prom_traffic(o, &packets, stats, false);
 	prom_traffic(o, &bytes, stats, true);
-	for (i = 0; i <= FW443_DROP_MAX; i++) {
-		const struct prom_label l[] = {
-			{ "reason", fw443_drop_reason_names[i] },
-		};
-
-		if (stats->drops[i].present)
-			prom_sample(o, &drops, l, ARRAY_SIZE(l),
-				    stats->drops[i].value);
-	}
+	prom_counters(o, &drops, "reason", fw443_drop_reason_names,
+		      stats->drops, __FW443_DROP_MAX);
 	for (i = 0; i < FW443_STATS_FLOW_ROWS; i++) {
 		if (stats->flows[i].present)
 			prom_sample(o, &flow_families[i], NULL, 0,
 				    stats->flows[i].value);
 	}
+	prom_counters(o, &events, "outcome", fw443_event_counter_names,
+		      stats->events, __FW443_EVCTR_MAX);
 }
 
 /* A list's sample: labelled list and kind, and @ipver unless NULL. */
@@ -221,6 +242,12 @@ static void prom_lists(struct prom_out *o, const struct fw443_lists *ls)
 				 ls->v[i].count4);
 		prom_list_sample(o, &list_entries, &ls->v[i], "6",
 				 ls->v[i].count6);
+	}
+	for (i = 0; i < ls->n; i++) {
+		prom_list_sample(o, &list_capacity, &ls->v[i], "4",
+				 FW443_LIST_ENTRIES_MAX);
+		prom_list_sample(o, &list_capacity, &ls->v[i], "6",
+				 FW443_LIST_ENTRIES_MAX);
 	}
 	for (i = 0; i < ls->n; i++)
 		prom_list_sample(o, &list_memory, &ls->v[i], NULL,

@@ -28,9 +28,10 @@ struct fw443_scrape {
  * counters ending in _total: fw443_build_info{version}, fw443_generation;
  * fw443_packets_total and fw443_bytes_total{ip_version,direction};
  * fw443_dropped_packets_total{reason}; fw443_flows_<counter>_total,
- * fw443_flows_active, fw443_flows_max; fw443_list_entries{list,kind,
- * ip_version}, fw443_list_memory_bytes and fw443_list_hits_total{list,kind}.
- * A family the kernel sent nothing for (drops, flows, lists) is left out.
+ * fw443_flows_active, fw443_flows_max; fw443_events_total{outcome};
+ * fw443_list_entries and fw443_list_capacity_entries{list,kind,ip_version},
+ * fw443_list_memory_bytes and fw443_list_hits_total{list,kind}. A family
+ * the kernel sent nothing for (drops, flows, events, lists) is left out.
  */
 void fw443_prom_print(const struct fw443_scrape *s, FILE *f);
 

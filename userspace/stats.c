@@ -24,6 +24,7 @@ static const struct fw443_attr_policy stats_policy[FW443_STATS_A_MAX + 1] = {
 	[FW443_STATS_A_FLOWS_ACTIVE] = { MNL_TYPE_U32,
 					 "FW443_STATS_A_FLOWS_ACTIVE" },
 	[FW443_STATS_A_FLOWS_MAX] = { MNL_TYPE_U32, "FW443_STATS_A_FLOWS_MAX" },
+	[FW443_STATS_A_EVENT]	= { MNL_TYPE_NESTED, "FW443_STATS_A_EVENT" },
 };
 
 static const struct fw443_attr_policy drop_policy[FW443_DROP_A_MAX + 1] = {
@@ -54,9 +55,16 @@ const char *const fw443_flow_row_names[FW443_STATS_FLOW_ROWS] = {
 	[FW443_STATS_FLOWS_MAX]		     = "max",
 };
 
+const char *const fw443_event_counter_names[__FW443_EVCTR_MAX] = {
+	[FW443_EVCTR_SENT]	 = "sent",
+	[FW443_EVCTR_SUPPRESSED] = "suppressed",
+	[FW443_EVCTR_LOST]	 = "lost",
+};
+
 /*
- * Nests of an id and a counter: FW443_STATS_A_DROP (the id a drop reason)
- * and FW443_STATS_A_FLOW (a flow counter).
+ * Nests of an id and a counter: FW443_STATS_A_DROP (the id a drop reason),
+ * FW443_STATS_A_FLOW (a flow counter) and FW443_STATS_A_EVENT (an event
+ * counter, laid out as a flow counter).
  */
 struct counter_kind {
 	const char *what;	/* in error messages */
@@ -77,6 +85,12 @@ static const struct counter_kind flow_kind = {
 	"flow counter", flowctr_policy, FW443_FLOWCTR_A_MAX,
 	FW443_FLOWCTR_A_ID, FW443_FLOWCTR_A_VALUE,
 	fw443_flow_row_names, __FW443_FLOWCTR_MAX,
+};
+
+static const struct counter_kind event_kind = {
+	"event counter", flowctr_policy, FW443_FLOWCTR_A_MAX,
+	FW443_FLOWCTR_A_ID, FW443_FLOWCTR_A_VALUE,
+	fw443_event_counter_names, __FW443_EVCTR_MAX,
 };
 
 #define COUNTER_A_MAX (FW443_DROP_A_MAX > FW443_FLOWCTR_A_MAX ? \
@@ -184,6 +198,8 @@ static int stats_entry_parse(const struct nlattr *attr, struct stats_parse *p)
 		return counter_parse(attr, &drop_kind, stats->drops, p->err);
 	case FW443_STATS_A_FLOW:
 		return counter_parse(attr, &flow_kind, stats->flows, p->err);
+	case FW443_STATS_A_EVENT:
+		return counter_parse(attr, &event_kind, stats->events, p->err);
 	case FW443_STATS_A_FLOWS_ACTIVE:
 		gauge_parse(attr, &stats->flows[FW443_STATS_FLOWS_ACTIVE]);
 		return 0;
@@ -295,6 +311,8 @@ void fw443_stats_print(const struct fw443_stats *stats, FILE *f)
 		       stats->drops, __FW443_DROP_MAX, f);
 	counters_print("flow table", "value", 20, fw443_flow_row_names,
 		       stats->flows, FW443_STATS_FLOW_ROWS, f);
+	counters_print("events", "value", 15, fw443_event_counter_names,
+		       stats->events, __FW443_EVCTR_MAX, f);
 }
 
 static int traffic_append_json(const struct fw443_traffic *t, int ipver,
@@ -327,21 +345,32 @@ static json_t *drops_to_json(const struct fw443_stats *stats)
 	return drops;
 }
 
-static json_t *flows_to_json(const struct fw443_stats *stats)
+/* {"NAME": N, ...} for the counters present. */
+static json_t *counters_to_json(const char *const *names,
+				const struct fw443_counter *c, size_t n)
 {
-	const struct fw443_counter *c = stats->flows;
-	json_t *flows = json_object();
-	int i;
+	json_t *obj = json_object();
+	size_t i;
 
-	for (i = 0; flows && i < FW443_STATS_FLOW_ROWS; i++) {
+	for (i = 0; obj && i < n; i++) {
 		if (c[i].present &&
-		    json_object_set_new(flows, fw443_flow_row_names[i],
+		    json_object_set_new(obj, names[i],
 					fw443_json_u64(c[i].value))) {
-			json_decref(flows);
+			json_decref(obj);
 			return NULL;
 		}
 	}
-	return flows;
+	return obj;
+}
+
+/* Sets @key of @root to counters_to_json(), if any is present. */
+static int counters_put_json(json_t *root, const char *key,
+			     const char *const *names,
+			     const struct fw443_counter *c, size_t n)
+{
+	if (!counters_any(c, n))
+		return 0;
+	return json_object_set_new(root, key, counters_to_json(names, c, n));
 }
 
 json_t *fw443_stats_to_json(const struct fw443_stats *stats)
@@ -357,8 +386,11 @@ json_t *fw443_stats_to_json(const struct fw443_stats *stats)
 	if (root && counters_any(stats->drops, __FW443_DROP_MAX) &&
 	    json_object_set_new(root, "drops", drops_to_json(stats)))
 		goto fail;
-	if (root && counters_any(stats->flows, FW443_STATS_FLOW_ROWS) &&
-	    json_object_set_new(root, "flows", flows_to_json(stats)))
+	if (root &&
+	    (counters_put_json(root, "flows", fw443_flow_row_names,
+			       stats->flows, FW443_STATS_FLOW_ROWS) ||
+	     counters_put_json(root, "events", fw443_event_counter_names,
+			       stats->events, __FW443_EVCTR_MAX)))
 		goto fail;
 	return root;
 

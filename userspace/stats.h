@@ -44,22 +44,26 @@ struct fw443_stats {
 	struct fw443_traffic traffic[FW443_STATS_IPVER_COUNT][__FW443_DIR_MAX];
 	struct fw443_counter drops[__FW443_DROP_MAX];	/* packets */
 	struct fw443_counter flows[FW443_STATS_FLOW_ROWS];
+	struct fw443_counter events[__FW443_EVCTR_MAX];	/* events */
 };
 
 /*
  * What the indexes above stand for, as every output names them: 4 and 6;
- * "to_server", "to_client"; "blocklist", ...; "accepted_new", ..., "max".
+ * "to_server", "to_client"; "blocklist", ...; "accepted_new", ..., "max";
+ * "sent", "suppressed", "lost".
  */
 extern const int fw443_ip_versions[FW443_STATS_IPVER_COUNT];
 extern const char *const fw443_direction_names[__FW443_DIR_MAX];
 extern const char *const fw443_drop_reason_names[__FW443_DROP_MAX];
 extern const char *const fw443_flow_row_names[FW443_STATS_FLOW_ROWS];
+extern const char *const fw443_event_counter_names[__FW443_EVCTR_MAX];
 
 /*
- * Parses a whole generic netlink reply into @stats (which it zeroes first).
- * A traffic entry for an address family or a direction this tool does not
- * know is skipped, and so is a drop reason or a flow counter it does not
- * know. Returns 0, or -1 with @err set.
+ * Parses a whole generic netlink reply (of GET_STATS, or of RESET_STATS:
+ * the same shape) into @stats (which it zeroes first). A traffic entry for
+ * an address family or a direction this tool does not know is skipped, and
+ * so is a drop reason, a flow counter or an event counter it does not know.
+ * Returns 0, or -1 with @err set.
  */
 int fw443_stats_parse(const struct nlmsghdr *nlh, struct fw443_stats *stats,
 		      struct fw443_error *err);
@@ -70,8 +74,8 @@ int fw443_stats_reply(const struct nlmsghdr *nlh, void *data,
 
 /*
  * A table with one row per pair present; then, if the kernel sent any, a
- * table of drops with one row per reason, and one of the flow table's
- * counters and gauges.
+ * table of drops with one row per reason, one of the flow table's counters
+ * and gauges, and one of what became of events.
  */
 void fw443_stats_print(const struct fw443_stats *stats, FILE *f);
 
@@ -80,9 +84,10 @@ void fw443_stats_print(const struct fw443_stats *stats, FILE *f);
  * "bytes": N}, ...]} with one element per pair present, IPv4 before IPv6 and
  * to_server before to_client; plus "drops": [{"reason": "blocklist",
  * "packets": N}, ...] when the kernel sent drop counters (a module without
- * them sends none), and "flows": {"accepted_new": N, ..., "active": N,
- * "max": N} with what it sent of the flow table's. NULL if it cannot be
- * built.
+ * them sends none), "flows": {"accepted_new": N, ..., "active": N,
+ * "max": N} with what it sent of the flow table's, and "events": {"sent": N,
+ * "suppressed": N, "lost": N} with what it sent of its event counters.
+ * NULL if it cannot be built.
  */
 json_t *fw443_stats_to_json(const struct fw443_stats *stats);
 

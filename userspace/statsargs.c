@@ -35,13 +35,16 @@ static int stats_common_opt(const char *word, unsigned int *opts,
 int fw443_stats_args_parse(int argc, char *const argv[], unsigned int opts,
 			   struct fw443_stats_args *a, struct fw443_usage *u)
 {
-	bool prometheus = false;
+	bool prometheus = false, reset = false;
 	int i, ret;
 
 	memset(a, 0, sizeof(*a));
 	for (i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--prometheus")) {
 			prometheus = true;
+			ret = 0;
+		} else if (!strcmp(argv[i], "--reset")) {
+			reset = true;
 			ret = 0;
 		} else if (!strcmp(argv[i], "--output")) {
 			ret = stats_output(argc, argv, &i, a, u);
@@ -57,6 +60,7 @@ int fw443_stats_args_parse(int argc, char *const argv[], unsigned int opts,
 	if (prometheus && (opts & FW443_OPT_JSON))
 		return fw443_args_fail(u, "-j and --prometheus are two formats: give one",
 				       NULL);
+	a->reset = reset;
 	if (prometheus)
 		a->format = FW443_STATS_PROMETHEUS;
 	else if (opts & FW443_OPT_JSON)

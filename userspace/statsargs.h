@@ -2,7 +2,7 @@
 /*
  * The words after "fw443 stats". Pure: no I/O.
  *
- *   [-j | --prometheus] [--output FILE] [-h]
+ *   [-j | --prometheus] [--reset] [--output FILE] [-h]
  *
  * in any order; -j may also come before "stats".
  */
@@ -23,6 +23,7 @@ enum fw443_stats_format {
 struct fw443_stats_args {
 	bool help;		/* -h: nothing else is done */
 	uint8_t format;		/* enum fw443_stats_format */
+	bool reset;		/* --reset: read the counters and zero them */
 	const char *output;	/* --output FILE, or NULL: standard output */
 };
 

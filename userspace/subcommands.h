@@ -5,6 +5,7 @@
 
 int status_main(int argc, char *argv[], unsigned int opts);
 int stats_main(int argc, char *argv[], unsigned int opts);
+int monitor_main(int argc, char *argv[], unsigned int opts);
 int lists_main(int argc, char *argv[], unsigned int opts);
 int block_main(int argc, char *argv[], unsigned int opts);
 int allow_main(int argc, char *argv[], unsigned int opts);

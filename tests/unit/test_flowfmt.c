@@ -38,28 +38,11 @@ static const struct test_flow big_flow = {
 	BIG, BIG, 0, 0, UINT32_MAX, 7, 1, false,
 };
 
-static uint8_t family_of(const char *addr)
-{
-	return strchr(addr, ':') ? AF_INET6 : AF_INET;
-}
-
-static void put_addr(struct nlmsghdr *nlh, uint16_t type, const char *text)
-{
-	uint8_t family = family_of(text), addr[16];
-
-	inet_pton(family, text, addr);
-	mnl_attr_put(nlh, type, family == AF_INET ? 4 : 16, addr);
-}
-
 static void put_flow(struct nlmsghdr *nlh, const struct test_flow *t)
 {
 	struct nlattr *nest = mnl_attr_nest_start(nlh, FW443_A_FLOW);
 
-	mnl_attr_put_u8(nlh, FW443_FLOW_A_FAMILY, family_of(t->src));
-	put_addr(nlh, FW443_FLOW_A_SRC, t->src);
-	put_addr(nlh, FW443_FLOW_A_DST, t->dst);
-	mnl_attr_put_u16(nlh, FW443_FLOW_A_SPORT, t->sport);
-	mnl_attr_put_u16(nlh, FW443_FLOW_A_DPORT, t->dport);
+	unit_put_ends(nlh, t->src, t->sport, t->dst, t->dport);
 	mnl_attr_put_u8(nlh, FW443_FLOW_A_STATE, t->state);
 	mnl_attr_put_u64(nlh, FW443_FLOW_A_PACKETS_ORIG, t->packets_orig);
 	mnl_attr_put_u64(nlh, FW443_FLOW_A_BYTES_ORIG, t->bytes_orig);
@@ -334,7 +317,7 @@ TEST_F(filter, match)
 	set_prefix(_metadata, variant->dst, &flt.ends.has_dst, &flt.ends.dst);
 	flt.has_state = variant->state;
 	flt.state = variant->state;
-	fl.family = family_of(variant->flow_src);
+	fl.family = unit_addr_family(variant->flow_src);
 	ASSERT_EQ(1, inet_pton(fl.family, variant->flow_src, fl.src));
 	ASSERT_EQ(1, inet_pton(fl.family, variant->flow_dst, fl.dst));
 	fl.state = variant->flow_state;

@@ -47,6 +47,12 @@ FIXTURE_TEARDOWN(prom)
 #define PACKETS_HEAD \
 	"# HELP fw443_packets_total Packets of TCP port 443 as sent on the wire, by IP version and direction (to_server: towards port 443).\n" \
 	"# TYPE fw443_packets_total counter\n"
+#define CAPACITY_HEAD \
+	"# HELP fw443_list_capacity_entries The most entries a list can hold, by IP version.\n" \
+	"# TYPE fw443_list_capacity_entries gauge\n"
+#define EVENTS_HEAD \
+	"# HELP fw443_events_total Events, by outcome: sent to the multicast group, suppressed by the rate limit, or lost (a reader's buffer was full, or no memory).\n" \
+	"# TYPE fw443_events_total counter\n"
 #define BYTES_HEAD \
 	"# HELP fw443_bytes_total Bytes of the IP packets of TCP port 443, IP headers included, by IP version and direction.\n" \
 	"# TYPE fw443_bytes_total counter\n"
@@ -187,6 +193,11 @@ TEST_F(prom, lists_with_escaped_names)
 		     "fw443_list_entries{list=\"manual\",kind=\"block\",ip_version=\"6\"} 1\n"
 		     "fw443_list_entries{list=\"a\\\"b\\\\c\\nd\",kind=\"allow\",ip_version=\"4\"} 0\n"
 		     "fw443_list_entries{list=\"a\\\"b\\\\c\\nd\",kind=\"allow\",ip_version=\"6\"} 0\n"
+		     CAPACITY_HEAD
+		     "fw443_list_capacity_entries{list=\"manual\",kind=\"block\",ip_version=\"4\"} 4194304\n"
+		     "fw443_list_capacity_entries{list=\"manual\",kind=\"block\",ip_version=\"6\"} 4194304\n"
+		     "fw443_list_capacity_entries{list=\"a\\\"b\\\\c\\nd\",kind=\"allow\",ip_version=\"4\"} 4194304\n"
+		     "fw443_list_capacity_entries{list=\"a\\\"b\\\\c\\nd\",kind=\"allow\",ip_version=\"6\"} 4194304\n"
 		     "# HELP fw443_list_memory_bytes Kernel memory a list holds.\n"
 		     "# TYPE fw443_list_memory_bytes gauge\n"
 		     "fw443_list_memory_bytes{list=\"manual\",kind=\"block\"} 4096\n"
@@ -195,6 +206,38 @@ TEST_F(prom, lists_with_escaped_names)
 		     "# TYPE fw443_list_hits_total counter\n"
 		     "fw443_list_hits_total{list=\"manual\",kind=\"block\"} 5\n"
 		     "fw443_list_hits_total{list=\"a\\\"b\\\\c\\nd\",kind=\"allow\"} 4611686018427387905\n",
+		     print(_metadata, self));
+	free(self->out.text);
+}
+
+/* Event counters in the module's order, after the flow table's. */
+TEST_F(prom, events_after_flows)
+{
+	struct fw443_counter *ev = self->s.stats.events;
+
+	set_counter(&ev[FW443_EVCTR_LOST], 2);
+	set_counter(&ev[FW443_EVCTR_SENT], BIG);
+	set_counter(&ev[FW443_EVCTR_SUPPRESSED], 0);
+	set_counter(&self->s.stats.flows[FW443_STATS_FLOWS_ACTIVE], 9);
+	EXPECT_STREQ(STATUS_TEXT
+		     "# HELP fw443_flows_active Flows in the flow table.\n"
+		     "# TYPE fw443_flows_active gauge\n"
+		     "fw443_flows_active 9\n"
+		     EVENTS_HEAD
+		     "fw443_events_total{outcome=\"sent\"} 4611686018427387905\n"
+		     "fw443_events_total{outcome=\"suppressed\"} 0\n"
+		     "fw443_events_total{outcome=\"lost\"} 2\n",
+		     print(_metadata, self));
+	free(self->out.text);
+}
+
+/* A module that counts only some outcomes: the family has those. */
+TEST_F(prom, events_only_those_sent)
+{
+	set_counter(&self->s.stats.events[FW443_EVCTR_LOST], 1);
+	EXPECT_STREQ(STATUS_TEXT
+		     EVENTS_HEAD
+		     "fw443_events_total{outcome=\"lost\"} 1\n",
 		     print(_metadata, self));
 	free(self->out.text);
 }

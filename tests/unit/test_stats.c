@@ -410,11 +410,28 @@ static void put_flow_stats(struct nlmsghdr *nlh)
 	mnl_attr_put_u32(nlh, FW443_STATS_A_FLOWS_MAX, 131072);
 }
 
-TEST_F(reply, flow_table_tables)
+static void put_evctr(struct nlmsghdr *nlh, uint8_t id, uint64_t value)
+{
+	put_id_counter(nlh, FW443_STATS_A_EVENT, FW443_FLOWCTR_A_ID,
+		       FW443_FLOWCTR_A_VALUE, id, value);
+}
+
+/* What a module with events sends besides traffic. */
+static void put_event_stats(struct nlmsghdr *nlh)
+{
+	put_evctr(nlh, FW443_EVCTR_SENT, 1200);
+	put_evctr(nlh, FW443_EVCTR_MAX + 1, 99);	/* newer: skipped */
+	put_evctr(nlh, FW443_EVCTR_SUPPRESSED, BIG_BYTES);
+	put_evctr(nlh, FW443_EVCTR_LOST, 0);
+}
+
+/* Every group a module with a flow table and events sends, in order. */
+TEST_F(reply, tables_of_every_group)
 {
 	struct unit_out out;
 
 	put_traffic(self->nlh, AF_INET, FW443_DIR_TO_SERVER, 1, 60);
+	put_event_stats(self->nlh);
 	put_flow_stats(self->nlh);
 	mnl_attr_nest_end(self->nlh, self->stats_nest);
 	ASSERT_EQ(0, parse(_metadata, self));
@@ -437,15 +454,21 @@ TEST_F(reply, flow_table_tables)
 		     "expired                                  0\n"
 		     "evicted                                  4\n"
 		     "active                                   8\n"
-		     "max                                 131072\n",
+		     "max                                 131072\n"
+		     "\n"
+		     "events                          value\n"
+		     "sent                             1200\n"
+		     "suppressed        4611686018427387905\n"
+		     "lost                                0\n",
 		     unit_out_end(&out));
 	free(out.text);
 }
 
-TEST_F(reply, flow_table_json)
+TEST_F(reply, json_of_every_group)
 {
 	char *text;
 
+	put_event_stats(self->nlh);
 	put_flow_stats(self->nlh);
 	mnl_attr_nest_end(self->nlh, self->stats_nest);
 	ASSERT_EQ(0, parse(_metadata, self));
@@ -458,7 +481,9 @@ TEST_F(reply, flow_table_json)
 		     "\"flows\":{\"accepted_new\":12,"
 		     "\"accepted_established\":4611686018427387905,"
 		     "\"created\":12,\"expired\":0,\"evicted\":4,"
-		     "\"active\":8,\"max\":131072}}", text);
+		     "\"active\":8,\"max\":131072},"
+		     "\"events\":{\"sent\":1200,"
+		     "\"suppressed\":4611686018427387905,\"lost\":0}}", text);
 	free(text);
 }
 
@@ -494,6 +519,29 @@ TEST_F(reply, rejects_flow_counter_without_value)
 	mnl_attr_nest_end(self->nlh, self->stats_nest);
 	ASSERT_EQ(-1, fw443_stats_parse(self->nlh, &self->stats, &self->err));
 	EXPECT_STREQ("flow counter: FW443_FLOWCTR_A_VALUE missing",
+		     self->err.msg);
+}
+
+/* An event counter is parsed as a flow counter is, and checked the same. */
+TEST_F(reply, rejects_event_counter_twice)
+{
+	put_evctr(self->nlh, FW443_EVCTR_LOST, 1);
+	put_evctr(self->nlh, FW443_EVCTR_LOST, 2);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(-1, fw443_stats_parse(self->nlh, &self->stats, &self->err));
+	EXPECT_STREQ("event counter: lost sent twice", self->err.msg);
+}
+
+TEST_F(reply, rejects_event_counter_without_id)
+{
+	struct nlattr *nest = mnl_attr_nest_start(self->nlh,
+						  FW443_STATS_A_EVENT);
+
+	mnl_attr_put_u64(self->nlh, FW443_FLOWCTR_A_VALUE, 3);
+	mnl_attr_nest_end(self->nlh, nest);
+	mnl_attr_nest_end(self->nlh, self->stats_nest);
+	ASSERT_EQ(-1, fw443_stats_parse(self->nlh, &self->stats, &self->err));
+	EXPECT_STREQ("event counter: FW443_FLOWCTR_A_ID missing",
 		     self->err.msg);
 }
 

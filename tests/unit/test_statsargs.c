@@ -17,6 +17,7 @@ FIXTURE_VARIANT(args) {
 	const char *says;
 	bool help;
 	uint8_t format;
+	bool reset;
 	const char *output;
 };
 
@@ -46,6 +47,45 @@ FIXTURE_VARIANT_ADD(args, output_named_like_an_option) {
 FIXTURE_VARIANT_ADD(args, help_wins) {
 	.argv = { "--prometheus", "-h" }, .opts = FW443_OPT_JSON,
 	.help = true,
+};
+
+FIXTURE_VARIANT_ADD(args, reset_alone_is_text) {
+	.argv = { "--reset" }, .format = FW443_STATS_TEXT, .reset = true,
+};
+
+FIXTURE_VARIANT_ADD(args, reset_with_json_before_the_command) {
+	.argv = { "--reset" }, .opts = FW443_OPT_JSON,
+	.format = FW443_STATS_JSON, .reset = true,
+};
+
+/* What a scrape that also zeroes the counters gives: any order. */
+FIXTURE_VARIANT_ADD(args, reset_prometheus_to_a_file) {
+	.argv = { "--output", "/run/x.prom", "--reset", "--prometheus" },
+	.format = FW443_STATS_PROMETHEUS, .reset = true,
+	.output = "/run/x.prom",
+};
+
+FIXTURE_VARIANT_ADD(args, reset_twice_is_once) {
+	.argv = { "--reset", "-j", "--reset" },
+	.format = FW443_STATS_JSON, .reset = true,
+};
+
+/* Asking for help resets nothing. */
+FIXTURE_VARIANT_ADD(args, help_with_reset) {
+	.argv = { "--reset", "--help" }, .help = true,
+};
+
+FIXTURE_VARIANT_ADD(args, reset_misspelt) {
+	.argv = { "--reset=all" }, .says = "unknown option '--reset=all'",
+};
+
+FIXTURE_VARIANT_ADD(args, reset_takes_no_value) {
+	.argv = { "--reset", "drops" }, .says = "unexpected argument 'drops'",
+};
+
+FIXTURE_VARIANT_ADD(args, reset_with_two_formats) {
+	.argv = { "--reset", "--prometheus", "--json" },
+	.says = "-j and --prometheus are two formats: give one",
 };
 
 FIXTURE_VARIANT_ADD(args, json_and_prometheus) {
@@ -92,6 +132,7 @@ TEST_F(args, parse)
 		return;
 	EXPECT_EQ(variant->help, a.help);
 	EXPECT_EQ(variant->format, a.format);
+	EXPECT_EQ(variant->reset, a.reset);
 	EXPECT_STREQ(variant->output ? variant->output : "(standard output)",
 		     a.output ? a.output : "(standard output)");
 }

@@ -6,9 +6,11 @@
 #ifndef FW443_TEST_UNIT_H
 #define FW443_TEST_UNIT_H
 
+#include <arpa/inet.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <jansson.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
@@ -75,6 +77,34 @@ static inline struct nlmsghdr *unit_genl_msg(char *buf, size_t size,
 	genl->cmd = cmd;
 	genl->version = FW443_GENL_VERSION;
 	return nlh;
+}
+
+/* AF_INET6 for an address with a colon, else AF_INET. */
+static inline uint8_t unit_addr_family(const char *addr)
+{
+	return strchr(addr, ':') ? AF_INET6 : AF_INET;
+}
+
+/* The address @text, v4 or v6, as a binary attribute of @type. */
+static inline void unit_put_addr(struct nlmsghdr *nlh, uint16_t type,
+				 const char *text)
+{
+	uint8_t family = unit_addr_family(text), addr[16];
+
+	inet_pton(family, text, addr);
+	mnl_attr_put(nlh, type, family == AF_INET ? 4 : 16, addr);
+}
+
+/* The two ends of a FW443_A_FLOW nest, as the kernel puts them first. */
+static inline void unit_put_ends(struct nlmsghdr *nlh, const char *src,
+				 uint16_t sport, const char *dst,
+				 uint16_t dport)
+{
+	mnl_attr_put_u8(nlh, FW443_FLOW_A_FAMILY, unit_addr_family(src));
+	unit_put_addr(nlh, FW443_FLOW_A_SRC, src);
+	unit_put_addr(nlh, FW443_FLOW_A_DST, dst);
+	mnl_attr_put_u16(nlh, FW443_FLOW_A_SPORT, sport);
+	mnl_attr_put_u16(nlh, FW443_FLOW_A_DPORT, dport);
 }
 
 /* @root as compact text (free() it), and @root released. */
