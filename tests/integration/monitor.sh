@@ -131,8 +131,8 @@ end=".event == \"end\" and .reason == \"expired\" and .src == \"$CLI_V4\" and .s
 check "and its end, once closed and timed out, with the same ports" \
 	wait_until 20 has_event "$EV.flows" "$end"
 check "the end carries the connection's packets both ways" \
-	test "$(events "$EV.flows" "$end" | jq '.packets_orig + 0')" -gt 3 -a \
-	"$(events "$EV.flows" "$end" | jq '.packets_reply + 0')" -gt 3
+	test "$(events "$EV.flows" "$end" | jq ".orig.packets")" -gt 3 -a \
+	"$(events "$EV.flows" "$end" | jq ".reply.packets")" -gt 3
 monitor_stop
 rtr policy default none
 rtr policy flush

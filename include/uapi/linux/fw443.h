@@ -48,6 +48,10 @@
  *	  FW443_STATS_A_FLOWS_ACTIVE	NLA_U32, flows in the table (a gauge)
  *	  FW443_STATS_A_FLOWS_MAX	NLA_U32, the table's limit; 0 while
  *					tracking is off
+ *	  FW443_STATS_A_EVENT	one nest per event counter (enum
+ *				fw443_event_counter), laid out as
+ *				FW443_STATS_A_FLOW: FW443_FLOWCTR_A_ID and
+ *				FW443_FLOWCTR_A_VALUE.
  *
  * Lists
  * -----
@@ -200,10 +204,6 @@
  *	neither. Gauges (flows active, max) are not counters and stay; list
  *	hit counters (FW443_A_LIST_HITS) are not reset. Until the first reset,
  *	counters run from the namespace's creation.
- *	  FW443_STATS_A_EVENT	one nest per event counter (enum
- *				fw443_event_counter), laid out as
- *				FW443_STATS_A_FLOW: FW443_FLOWCTR_A_ID and
- *				FW443_FLOWCTR_A_VALUE.
  *
  * Events
  * ------
@@ -228,8 +228,14 @@
  * second per namespace and counts the rest as suppressed. Events go out
  * only while the group has a member, and never wait: a reader whose
  * socket buffer is full misses them (its socket reports ENOBUFS), and they
- * are counted as lost. Fragments dropped before their TCP header is known
- * are counted, not reported.
+ * are counted as lost (with several readers, an event one of them missed
+ * counts as lost, not sent). Whether the group has a member is known for
+ * all namespaces at once: while a reader in another namespace listens,
+ * this one's events are built and rate-limited (and counted as
+ * suppressed) but go nowhere, and count as neither sent nor lost.
+ * Suppressed events not followed by a sent one show only in the counter.
+ * Fragments dropped before their TCP header is known are counted, not
+ * reported.
  *
  * Transactions
  * ------------
