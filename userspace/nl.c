@@ -364,6 +364,20 @@ static void nl_grow_rcvbuf(struct mnl_socket *sock)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 }
 
+/*
+ * Without NETLINK_BROADCAST_ERROR, an event this socket had no room for
+ * looks to the kernel like an event nobody listened to: with it, the
+ * kernel counts it as lost. Best effort too: the socket still reports
+ * ENOBUFS either way.
+ */
+static void nl_report_misses(struct mnl_socket *sock)
+{
+	int one = 1;
+
+	mnl_socket_setsockopt(sock, NETLINK_BROADCAST_ERROR, &one,
+			      sizeof(one));
+}
+
 int fw443_nl_join_events(struct fw443_nl *nl)
 {
 	unsigned int group = nl->family.events_group;
@@ -375,6 +389,7 @@ int fw443_nl_join_events(struct fw443_nl *nl)
 		return -1;
 	}
 	nl_grow_rcvbuf(nl->sock);
+	nl_report_misses(nl->sock);
 	if (!mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP, &group,
 				   sizeof(group)))
 		return 0;

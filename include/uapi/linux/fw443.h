@@ -228,8 +228,10 @@
  * second per namespace and counts the rest as suppressed. Events go out
  * only while the group has a member, and never wait: a reader whose
  * socket buffer is full misses them (its socket reports ENOBUFS), and they
- * are counted as lost (with several readers, an event one of them missed
- * counts as lost, not sent). Whether the group has a member is known for
+ * are counted as lost if the reader set NETLINK_BROADCAST_ERROR on its
+ * socket, as fw443 monitor does (with several readers, an event one of
+ * them missed counts as lost, not sent; netlink cannot tell a reader's
+ * miss without that option from a namespace without a reader). Whether the group has a member is known for
  * all namespaces at once: while a reader in another namespace listens,
  * this one's events are built and rate-limited (and counted as
  * suppressed) but go nowhere, and count as neither sent nor lost.
