@@ -37,6 +37,9 @@ POOL=65536
 # fw443's flow limit, and conntrack's; sized when tracking starts.
 FLOWS_MAX=2000000
 CT_BUCKETS=1048576
+# A namespace that held a loaded set is gone once the kernel holds at most
+# this much more than before the load: partly used slab pages stay behind.
+LOAD_SLACK=$((8 << 20))
 
 record() {
 	echo "$1 $2" >> "$out"
@@ -116,21 +119,36 @@ kernel_bytes() {
 		/proc/meminfo
 }
 
+# ns_del_wait BYTES SLACK: delete $ns and wait until the kernel holds at
+# most SLACK bytes more than BYTES: a namespace's memory (its conntrack
+# entries, its sets and lists) is freed in a kworker after it is gone, and
+# would otherwise come off the next figure of kernel memory.
+ns_del_wait() {
+	local i
+	ip netns del "$ns"
+	for i in $(seq 1 600); do
+		[ "$(kernel_bytes)" -le $(($1 + $2)) ] && return
+		sleep 1
+	done
+	echo "bench: $ns still holds $(( $(kernel_bytes) - $1 )) bytes" > /dev/console
+}
+
 # timed KEY COMMAND...: instructions the command took (userspace and
-# kernel), its peak memory, and the kernel memory it left behind.
+# kernel), its peak memory, and the kernel memory it left behind. Notes the
+# kernel's memory before it in load_bytes, for ns_del_wait.
 timed() {
-	local key=$1 t0 t1 mem0 rss
+	local key=$1 t0 t1 rss
 	shift
 	sync
 	echo 3 > /proc/sys/vm/drop_caches
-	mem0=$(kernel_bytes)
+	load_bytes=$(kernel_bytes)
 	t0=$(date +%s%N)
 	/usr/bin/time -o /tmp/time.out -f %M "$@" > /dev/null 2>&1
 	rss=$(tail -n 1 /tmp/time.out)
 	t1=$(date +%s%N)
 	record "load.$key.instructions" "$(awk -v d=$((t1 - t0)) -v c="$ns_per_insn" 'BEGIN { printf "%.0f", d / c }')"
 	record "load.$key.tool_peak_kb" "$rss"
-	record "load.$key.kernel_bytes" "$(( $(kernel_bytes) - mem0 ))"
+	record "load.$key.kernel_bytes" "$(( $(kernel_bytes) - load_bytes ))"
 }
 
 count() { wc -l < "$data/$1.txt"; }
@@ -255,16 +273,10 @@ flows_fill() {
 
 # flows_done CONTENDER: print what the contender dropped in $ns (there
 # should be nothing), delete $ns and wait until the kernel has freed its
-# flows: conntrack frees a namespace's in a kworker after it is gone.
+# flows.
 flows_done() {
-	local i
 	flows_dropped "$1"
-	ip netns del "$ns"
-	for i in $(seq 1 600); do
-		[ "$(kernel_bytes)" -le $((ns_bytes + (16 << 20))) ] && return
-		sleep 1
-	done
-	echo "bench: $ns still holds $(( $(kernel_bytes) - ns_bytes )) bytes" > /dev/console
+	ns_del_wait "$ns_bytes" $((16 << 20))
 }
 
 # flows_test CONTENDER TEST N KIND SOURCES: note TEST, the instructions per
@@ -336,7 +348,7 @@ for set in $other_sets; do
 		[ "$attempt" = 2 ] && ip netns exec "$ns" nft -f "$data/$set.nft"
 		v=$(per_packet $fam)
 		[ -z "$best" ] || [ "$v" -lt "$best" ] && best=$v
-		ip netns del "$ns"
+		ns_del_wait "$load_bytes" "$LOAD_SLACK"
 	done
 	record "packet.nft.$set" "$best"
 	record "entries.$set" "$(count "$set")"
@@ -355,7 +367,7 @@ for set in $other_sets; do
 		incremental ipset.v4-1000000 4 "ipset add s {}" "ipset del s {}"
 	ip netns exec "$ns" "$ipt" -t raw -F
 	ip netns exec "$ns" ipset destroy
-	ip netns del "$ns"
+	ns_del_wait "$load_bytes" "$LOAD_SLACK"
 done
 
 # --- conntrack with nftables -----------------------------------------------
@@ -384,7 +396,7 @@ for set in $fw443_sets; do
 	[ "$set" = v4-1000000 ] &&
 		incremental fw443.v4-1000000 4 "$FW443 block add {} list s" \
 			"$FW443 block del {} list s"
-	ip netns del "$ns"
+	ns_del_wait "$load_bytes" "$LOAD_SLACK"
 done
 if [ -n "$flows" ]; then
 	# fw443's hooks alone, tracking off, on the first size's packets.
