@@ -8,15 +8,16 @@
 #
 # Slow by design (the 1M-entry loads of nft and ipset alone take tens of
 # billions of instructions under emulation): expect 30-60 minutes.
-# FW443_BENCH_ONLY=fw443 (fw443's block lists) or =flows (connection
-# tracking: conntrack and fw443) is quicker, and prints the raw figures
-# instead of writing BENCHMARKS.md.
+# FW443_BENCH_ONLY=fw443 (fw443's block lists), =flows (connection
+# tracking: conntrack and fw443) or =load (loading the 1M IPv4 set: nft -f,
+# ipset restore, fw443 block load and fw443 apply, no traffic) is quicker,
+# and prints the raw figures instead of writing BENCHMARKS.md.
 set -euo pipefail
 
 case ${FW443_BENCH_ONLY:-} in
-"" | fw443 | flows) ;;
+"" | fw443 | flows | load) ;;
 *)
-	echo "bench: FW443_BENCH_ONLY is fw443 or flows, not $FW443_BENCH_ONLY" >&2
+	echo "bench: FW443_BENCH_ONLY is fw443, flows or load, not $FW443_BENCH_ONLY" >&2
 	exit 2
 	;;
 esac
