@@ -8,11 +8,13 @@ tmpfs): prefix sets shaped like real feeds and the traffic's sources.
 For each IPv4 size (1k, 100k, 1M): FEED4's prefixes, shuffled, cut or
 padded with random prefixes that follow FEED4's mix of lengths from /16 up
 (shorter ones, scaled to a million, would cover the whole address space),
-and the same set as an ipset restore file and an nft script. For IPv6:
-FEED6 as it is, and padded to 200k the same way. Sources: 65,536 random
-addresses per family outside every set, so that each packet is looked up
-and forwarded by every contender; and 20 more per family (inc4.txt,
-inc6.txt) for single-entry adds and deletes.
+and the same set as an ipset restore file and an nft script; the 1M set
+also as the fw443 ruleset an appliance pushes with fw443 apply (a million
+add lines, as fw443 save writes a list). For IPv6: FEED6 as it is, and
+padded to 200k the same way. Sources: 65,536 random addresses per family
+outside every set, so that each packet is looked up and forwarded by every
+contender; and 20 more per family (inc4.txt, inc6.txt) for single-entry
+adds and deletes.
 """
 import ipaddress
 import os
@@ -24,6 +26,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 from feedref import prefixes as feed, intervals, contains  # noqa: E402
 
 SIZES4 = (1000, 100000, 1000000)
+# The set fw443 apply is measured on.
+RULESET4 = 1000000
 
 
 def pad(nets, n, rnd, version):
@@ -68,6 +72,12 @@ def write_sets(outdir, tag, nets, family):
                 f"  tcp dport 443 {match} @s drop\n }}\n}}\n")
 
 
+def write_ruleset(outdir, tag, nets):
+    with open(os.path.join(outdir, f"{tag}.ruleset"), "w") as f:
+        f.write("block create s direction in\n")
+        f.writelines(f"block add {x} list s\n" for x in nets)
+
+
 def write_sources(path, spans, draw, n):
     """n addresses from draw() that no set holds."""
     with open(path, "w") as f:
@@ -88,6 +98,8 @@ def main():
         nets = pad(nets4, n, rnd, 4)
         every4 += nets
         write_sets(outdir, f"v4-{n}", nets, "inet")
+        if n == RULESET4:
+            write_ruleset(outdir, f"v4-{n}", nets)
     nets6 = sorted(set(feed(feed6)))
     write_sets(outdir, "v6-bogons", nets6, "inet6")
     nets6_200k = pad(nets6, 200000, rnd, 6)

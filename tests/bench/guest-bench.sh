@@ -5,7 +5,8 @@
 # one boot:
 # - block lists: the same job, dropping TCP/443 from listed sources, done by
 #   no firewall, nftables interval sets, ipset hash:net with iptables
-#   (legacy), and fw443;
+#   (legacy), and fw443; and loading the sets, fw443's 1M IPv4 set also
+#   pushed as a ruleset by fw443 apply;
 # - connection tracking: the same policy (new connections to 443 from the
 #   inside, then their packets both ways; nothing else) done by conntrack
 #   with nftables and by fw443's flow table, against no firewall.
@@ -22,7 +23,9 @@ FW443=$repo/userspace/fw443
 PACKETS=${FW443_BENCH_PACKETS:-100000}
 WARMUP=20000
 # A quicker look while tuning: FW443_BENCH_ONLY=fw443 measures fw443's block
-# lists alone, FW443_BENCH_ONLY=flows connection tracking alone.
+# lists alone, FW443_BENCH_ONLY=flows connection tracking alone,
+# FW443_BENCH_ONLY=load the loads of the 1M IPv4 set alone, by every
+# contender.
 ONLY=${FW443_BENCH_ONLY:-}
 REPS=3
 DST4=192.0.2.99
@@ -37,6 +40,9 @@ POOL=65536
 # fw443's flow limit, and conntrack's; sized when tracking starts.
 FLOWS_MAX=2000000
 CT_BUCKETS=1048576
+# A namespace that held a loaded set is gone once the kernel holds at most
+# this much more than before the load: partly used slab pages stay behind.
+LOAD_SLACK=$((8 << 20))
 
 record() {
 	echo "$1 $2" >> "$out"
@@ -116,21 +122,44 @@ kernel_bytes() {
 		/proc/meminfo
 }
 
+# ns_del_wait BYTES SLACK: delete $ns and wait until the kernel holds at
+# most SLACK bytes more than BYTES: a namespace's memory (its conntrack
+# entries, its sets and lists) is freed in a kworker after it is gone, and
+# would otherwise come off the next figure of kernel memory.
+ns_del_wait() {
+	local i
+	ip netns del "$ns"
+	for i in $(seq 1 600); do
+		[ "$(kernel_bytes)" -le $(($1 + $2)) ] && return
+		sleep 1
+	done
+	echo "bench: $ns still holds $(( $(kernel_bytes) - $1 )) bytes" > /dev/console
+}
+
 # timed KEY COMMAND...: instructions the command took (userspace and
-# kernel), its peak memory, and the kernel memory it left behind.
+# kernel), its peak memory, and the kernel memory it left behind. Notes the
+# kernel's memory before it in load_bytes, for ns_del_wait.
 timed() {
-	local key=$1 t0 t1 mem0 rss
+	local key=$1 t0 t1 rss
 	shift
 	sync
 	echo 3 > /proc/sys/vm/drop_caches
-	mem0=$(kernel_bytes)
+	load_bytes=$(kernel_bytes)
 	t0=$(date +%s%N)
 	/usr/bin/time -o /tmp/time.out -f %M "$@" > /dev/null 2>&1
 	rss=$(tail -n 1 /tmp/time.out)
 	t1=$(date +%s%N)
 	record "load.$key.instructions" "$(awk -v d=$((t1 - t0)) -v c="$ns_per_insn" 'BEGIN { printf "%.0f", d / c }')"
 	record "load.$key.tool_peak_kb" "$rss"
-	record "load.$key.kernel_bytes" "$(( $(kernel_bytes) - mem0 ))"
+	record "load.$key.kernel_bytes" "$(( $(kernel_bytes) - load_bytes ))"
+}
+
+# fw443_list KEY: what fw443's list s in $ns stores, entries and bytes by
+# its own account.
+fw443_list() {
+	ip netns exec "$ns" "$FW443" lists -j | jq '.lists[] | select(.name == "s")' > /tmp/list.json
+	record "stored.$1" "$(jq '.entries_v4 + .entries_v6' /tmp/list.json)"
+	record "memory.$1" "$(jq .memory_bytes /tmp/list.json)"
 }
 
 count() { wc -l < "$data/$1.txt"; }
@@ -153,6 +182,15 @@ incremental() {
 		record "incremental.$key.$what" "$(awk -v d=$((t1 - t0)) -v c="$ns_per_insn" \
 			'BEGIN { printf "%.0f", d / c / 20 }')"
 	done
+}
+
+# fw443_apply KEY RULESET: fw443 apply of RULESET into a fresh namespace,
+# timed as a load, and what the list s it makes stores.
+fw443_apply() {
+	fresh_ns
+	timed "$1" ip netns exec "$ns" "$FW443" apply "$2"
+	fw443_list "$1"
+	ns_del_wait "$load_bytes" "$LOAD_SLACK"
 }
 
 # flows_ns: fresh_ns with a server side: tun1, where 203.0.113.0/24 is.
@@ -255,16 +293,10 @@ flows_fill() {
 
 # flows_done CONTENDER: print what the contender dropped in $ns (there
 # should be nothing), delete $ns and wait until the kernel has freed its
-# flows: conntrack frees a namespace's in a kworker after it is gone.
+# flows.
 flows_done() {
-	local i
 	flows_dropped "$1"
-	ip netns del "$ns"
-	for i in $(seq 1 600); do
-		[ "$(kernel_bytes)" -le $((ns_bytes + (16 << 20))) ] && return
-		sleep 1
-	done
-	echo "bench: $ns still holds $(( $(kernel_bytes) - ns_bytes )) bytes" > /dev/console
+	ns_del_wait "$ns_bytes" $((16 << 20))
 }
 
 # flows_test CONTENDER TEST N KIND SOURCES: note TEST, the instructions per
@@ -308,37 +340,47 @@ flows() {
 }
 
 all_sets="v4-1000 v4-100000 v4-1000000 v6-bogons v6-200000"
-# What this run measures: block lists of the others and of fw443, flows.
-other_sets=$all_sets fw443_sets=$all_sets flows=yes
+# The set fw443 apply pushes as a ruleset (gendata.py writes it).
+apply_set=v4-1000000
+# What this run measures: block lists of the others and of fw443, flows;
+# loads_only: the loads, and no traffic nor single-entry changes.
+other_sets=$all_sets fw443_sets=$all_sets flows=yes loads_only=
 case $ONLY in
 fw443) other_sets= flows= ;;
 flows) other_sets= fw443_sets= ;;
+load) other_sets=$apply_set fw443_sets=$apply_set flows= loads_only=yes ;;
 esac
 modprobe -a tun nf_tables ip_set ip_set_hash_net xt_set ip_tables iptable_raw \
 	ip6_tables ip6table_raw
 
 # --- no firewall ---------------------------------------------------------
-fresh_ns
-record packet.none.v4 "$(per_packet 4)"
-record packet.none.v6 "$(per_packet 6)"
+if [ -z "$loads_only" ]; then
+	fresh_ns
+	record packet.none.v4 "$(per_packet 4)"
+	record packet.none.v6 "$(per_packet 6)"
+fi
 [ -n "$flows" ] && flows none
 
 # --- nftables interval sets (two namespaces each, keep the lower) --------
 # No single-entry changes here: 20 nft adds to the 1M auto-merge interval
 # set had not finished after ten minutes of emulation (billions of
 # instructions each), and the rest of the bench waited for them.
+attempts="1 2"
+[ -n "$loads_only" ] && attempts=1
 for set in $other_sets; do
 	fam=$(family_of "$set")
 	best=
-	for attempt in 1 2; do
+	for attempt in $attempts; do
 		fresh_ns
 		[ "$attempt" = 1 ] && timed "nft.$set" ip netns exec "$ns" nft -f "$data/$set.nft"
 		[ "$attempt" = 2 ] && ip netns exec "$ns" nft -f "$data/$set.nft"
-		v=$(per_packet $fam)
-		[ -z "$best" ] || [ "$v" -lt "$best" ] && best=$v
-		ip netns del "$ns"
+		if [ -z "$loads_only" ]; then
+			v=$(per_packet $fam)
+			[ -z "$best" ] || [ "$v" -lt "$best" ] && best=$v
+		fi
+		ns_del_wait "$load_bytes" "$LOAD_SLACK"
 	done
-	record "packet.nft.$set" "$best"
+	[ -n "$best" ] && record "packet.nft.$set" "$best"
 	record "entries.$set" "$(count "$set")"
 done
 
@@ -348,14 +390,16 @@ for set in $other_sets; do
 	[ "$fam" = 6 ] && ipt=ip6tables-legacy
 	fresh_ns
 	timed "ipset.$set" ip netns exec "$ns" ipset restore -f "$data/$set.ipset"
-	ip netns exec "$ns" "$ipt" -t raw -A PREROUTING -p tcp --dport 443 \
-		-m set --match-set s src -j DROP
-	record "packet.ipset.$set" "$(per_packet $fam)"
-	[ "$set" = v4-1000000 ] &&
-		incremental ipset.v4-1000000 4 "ipset add s {}" "ipset del s {}"
-	ip netns exec "$ns" "$ipt" -t raw -F
+	if [ -z "$loads_only" ]; then
+		ip netns exec "$ns" "$ipt" -t raw -A PREROUTING -p tcp --dport 443 \
+			-m set --match-set s src -j DROP
+		record "packet.ipset.$set" "$(per_packet $fam)"
+		[ "$set" = v4-1000000 ] &&
+			incremental ipset.v4-1000000 4 "ipset add s {}" "ipset del s {}"
+		ip netns exec "$ns" "$ipt" -t raw -F
+	fi
 	ip netns exec "$ns" ipset destroy
-	ip netns del "$ns"
+	ns_del_wait "$load_bytes" "$LOAD_SLACK"
 done
 
 # --- conntrack with nftables -----------------------------------------------
@@ -370,22 +414,34 @@ fi
 # --- fw443 ------------------------------------------------------------------
 modprobe nf_defrag_ipv6
 insmod "$FW443_KO" || exit 1
-fresh_ns
-record packet.fw443_empty.v4 "$(per_packet 4)"
-record packet.fw443_empty.v6 "$(per_packet 6)"
+if [ -z "$loads_only" ]; then
+	fresh_ns
+	record packet.fw443_empty.v4 "$(per_packet 4)"
+	record packet.fw443_empty.v6 "$(per_packet 6)"
+fi
 for set in $fw443_sets; do
 	fam=$(family_of "$set")
 	fresh_ns
 	timed "fw443.$set" ip netns exec "$ns" "$FW443" block load s \
 		"$data/$set.txt" direction in
-	record "packet.fw443.$set" "$(per_packet $fam)"
-	record "stored.fw443.$set" "$(ip netns exec "$ns" "$FW443" lists -j | jq '.lists[0].entries_v4 + .lists[0].entries_v6')"
-	record "memory.fw443.$set" "$(ip netns exec "$ns" "$FW443" lists -j | jq '.lists[0].memory_bytes')"
-	[ "$set" = v4-1000000 ] &&
+	[ -z "$loads_only" ] && record "packet.fw443.$set" "$(per_packet $fam)"
+	fw443_list "fw443.$set"
+	[ -z "$loads_only" ] && [ "$set" = v4-1000000 ] &&
 		incremental fw443.v4-1000000 4 "$FW443 block add {} list s" \
 			"$FW443 block del {} list s"
-	ip netns del "$ns"
+	ns_del_wait "$load_bytes" "$LOAD_SLACK"
 done
+# The same set pushed whole by fw443 apply, in the two forms a ruleset can
+# hold it: a million add lines, as fw443 save writes a list, and one load
+# line naming the list file.
+case " $fw443_sets " in
+*" $apply_set "*)
+	fw443_apply "fw443_apply.$apply_set" "$data/$apply_set.ruleset"
+	printf 'block load s %s direction in\n' "$data/$apply_set.txt" \
+		> "$data/$apply_set.load.ruleset"
+	fw443_apply "fw443_apply_load.$apply_set" "$data/$apply_set.load.ruleset"
+	;;
+esac
 if [ -n "$flows" ]; then
 	# fw443's hooks alone, tracking off, on the first size's packets.
 	n=${FLOW_SIZES%% *}

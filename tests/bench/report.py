@@ -16,6 +16,14 @@ SETS = [("v4-1000", "IPv4, 1k prefixes"), ("v4-100000", "IPv4, 100k prefixes"),
         ("v6-200000", "IPv6, 200k prefixes (bogons, padded)")]
 CONTENDERS = [("fw443", "fw443"), ("nft", "nftables interval set"),
               ("ipset", "ipset hash:net + iptables")]
+# Loads: each contender's command, and fw443 apply of a ruleset holding the
+# 1M IPv4 set in each of its two forms.
+LOAD_COMMANDS = {"fw443": "`fw443 block load`", "nft": "`nft -f`",
+                 "ipset": "`ipset restore`"}
+APPLY_SET = "v4-1000000"
+APPLY = [("fw443_apply", "a ruleset of `block add` lines"),
+         ("fw443_apply_load", "a ruleset with a `block load` line")]
+LOADERS = CONTENDERS + [(c, f"fw443 apply, {form}") for c, form in APPLY]
 LOOKUPS = 1000000
 # Connection tracking: (key, what is counted, the issue's target for what
 # fw443 adds over no firewall).
@@ -207,6 +215,36 @@ def flows_section(b):
       "`FW443_BENCH_ONLY=flows tests/bench/run.sh`.\n")
 
 
+def apply_loads(b):
+    """fw443 apply of the 1M IPv4 set against the loads of the same set."""
+    def ins(c):
+        v = b.get(f"load.{c}.{APPLY_SET}.instructions")
+        return int(v) if v not in (None, "") else None
+
+    if not any(ins(c) for c, _ in APPLY):
+        return
+    print("\n`fw443 apply` pushes the 1M IPv4 set as an appliance would, into "
+          "a namespace with nothing configured, in the two forms a ruleset "
+          "can hold a list: `block create s direction in` and a million "
+          "`block add PREFIX list s` lines (what `fw443 save` writes), and "
+          "the one line `block load s FILE direction in`. These loads alone, "
+          "with the raw figures: `FW443_BENCH_ONLY=load tests/bench/run.sh`.")
+    others = [c for c, _ in CONTENDERS if ins(c)]
+    for c, form in APPLY:
+        if ins(c) is None:
+            continue
+        print(f"\n`fw443 apply` of the 1M IPv4 set, {form}: {num(ins(c))} "
+              "instructions, " +
+              ", ".join(f"{ins(c) / ins(o):.2f}x {LOAD_COMMANDS[o]}"
+                        for o in others) + " of the same set.", end="")
+        stored = b.get(f"stored.{c}.{APPLY_SET}")
+        loaded = b.get(f"stored.fw443.{APPLY_SET}")
+        if loaded is not None and stored != loaded:
+            print(f" It stored {num(stored)} entries where `fw443 block "
+                  f"load` stored {num(loaded)}.", end="")
+        print()
+
+
 def main():
     b = read_bench(sys.argv[1])
     lpm = read_lpm(sys.argv[2])
@@ -245,9 +283,11 @@ def main():
       "tests/data/blocklists, "
       "tests/bench/gendata.py.")
     p("- Loads: guest time of the whole command (`fw443 block load`, `ipset "
-      "restore`, `nft -f`), i.e. userspace and kernel instructions; tool "
-      "peak memory from `/usr/bin/time -f %M`; kernel memory as the change "
-      "of Slab + VmallocUsed + Percpu in /proc/meminfo.")
+      "restore`, `nft -f`, `fw443 apply`), i.e. userspace and kernel "
+      "instructions; tool peak memory from `/usr/bin/time -f %M`; kernel "
+      "memory as the change of Slab + VmallocUsed + Percpu in /proc/meminfo."
+      " Each into a fresh namespace, once the one before has given its "
+      "memory back.")
     p(f"- Versions: {b.get('version.fw443', '')}; {b.get('version.nft', '')}; "
       f"{b.get('version.ipset', '')}; {b.get('version.iptables', '')}.")
     p("- Reproduce: `make bench`.\n")
@@ -294,15 +334,18 @@ def main():
     p("|---|---|---|---|---|---|")
     for key, name in SETS:
         entries = int(b.get(f"entries.{key}", "0") or 0)
-        for c, cname in CONTENDERS:
+        for c, cname in LOADERS:
             ins = b.get(f"load.{c}.{key}.instructions")
             if ins is None:
                 continue
             kb = int(b.get(f"load.{c}.{key}.kernel_bytes", "0"))
             per = f"{kb / entries:.1f}" if entries else "n/a"
-            p(f"| {name} | {num(b.get(f'stored.fw443.{key}'))} | {cname} | "
+            # fw443 apply's rows show its own list, the others fw443's.
+            stored = b.get(f"stored.{c}.{key}", b.get(f"stored.fw443.{key}"))
+            p(f"| {name} | {num(stored)} | {cname} | "
               f"{num(ins)} | {num(b.get(f'load.{c}.{key}.tool_peak_kb'))} KiB | "
               f"{per} |")
+    apply_loads(b)
     p("\nfw443's own account of a list's kernel memory (`fw443 lists`), per "
       "stored prefix: " + ", ".join(
           f"{name}: {int(b[f'memory.fw443.{key}']) / max(int(b[f'stored.fw443.{key}']), 1):.1f} B"
