@@ -6,7 +6,9 @@
 # tracked connections in place; namespaces with their own lists and flow
 # tables created and destroyed in a loop while traffic flows in them;
 # lists re-applied and tracking switched on and off in a loop under HTTPS
-# traffic (pickup on, so that the downloads survive each new table). Afterwards the kernel's memory returns to its baseline. (Leaks
+# traffic (pickup on, so that the downloads survive each new table); all
+# of it with event readers joined. Afterwards the kernel's memory returns
+# to its baseline. (Leaks
 # are also hunted by kmemleak on the debug kernel: make check-debug.)
 . "$(dirname "$0")/lib.sh"
 
@@ -21,15 +23,30 @@ awk 'BEGIN { srand(3); for (i = 0; i < 100000; i++)
 	printf "%d.%d.%d.0/24\n", 1 + int(rand() * 223), int(rand() * 256), int(rand() * 256) }' \
 	> "$TESTS_TMP/100k"
 
-# One warm-up round, so caches the kernel keeps (namespaces, sockets)
-# exist before the baseline is taken.
+# monitor NETNS: an event reader for a few seconds, so that events are
+# built and sent through all of what follows, unload and namespace exit
+# included.
+monitor() {
+	ip netns exec "$1" timeout 4 "$FW443" monitor -j > /dev/null 2>&1 &
+}
+
+# One warm-up round, so caches the kernel keeps (namespaces, sockets,
+# event messages) exist before the baseline is taken.
 fw443_load || { echo "Bail out! cannot load fw443.ko"; exit 1; }
 topo_up
 tls_setup 1048576 || { echo "Bail out! cannot create a certificate"; exit 1; }
 tls_server_start || { echo "Bail out! s_server did not start"; exit 1; }
+monitor fw-rtr
+warm_monitor=$!
+rtr flows set pickup on
+rtr policy add from any to any accept
+rtr policy default drop
 https_get "$SRV_V4" big.bin -o /dev/null
+rtr policy default none
+rtr policy flush
 rtr block load warm "$TESTS_TMP/100k" direction out
 rtr block destroy warm
+wait "$warm_monitor"
 sleep 2
 baseline=$(kernel_bytes)
 
@@ -44,6 +61,7 @@ traffic=$!
 
 cycles_ok=yes
 for i in 1 2 3 4 5; do
+	monitor fw-rtr
 	rtr block load feed "$TESTS_TMP/100k" direction out || cycles_ok=no
 	rtr block add "$SINK_V4" list manual timeout 30 || cycles_ok=no
 	rtr flows set pickup on || cycles_ok=no
@@ -71,6 +89,7 @@ for i in $(seq 1 15); do
 		> /dev/null || churn_ok=no
 	ip netns exec "fw-d$i" "$FW443" policy default drop > /dev/null ||
 		churn_ok=no
+	monitor "fw-d$i"
 	ip netns exec "fw-c$i" python3 "$FW443_REPO/tests/integration/send_tcp.py" \
 		--src 192.0.2.10 --dst 192.0.2.20 --count 200 > /dev/null &
 	ip netns delete "fw-c$i"
@@ -80,6 +99,7 @@ check_eq "15 namespace pairs with lists and flows created and destroyed under tr
 	yes "$churn_ok"
 
 apply_ok=yes
+monitor fw-rtr
 rtr flows set pickup on
 rtr policy add from any to any accept
 for i in $(seq 1 10); do
