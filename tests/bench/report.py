@@ -237,6 +237,11 @@ def apply_loads(b):
               "instructions, " +
               ", ".join(f"{ins(c) / ins(o):.2f}x {LOAD_COMMANDS[o]}"
                         for o in others) + " of the same set.", end="")
+        ipset = ins("ipset")
+        if ipset:
+            # The list issue's load budget holds for apply too.
+            print(f" Target: at most half of `ipset restore`: "
+                  f"{'met' if ins(c) <= ipset / 2 else 'missed'}.", end="")
         stored = b.get(f"stored.{c}.{APPLY_SET}")
         loaded = b.get(f"stored.fw443.{APPLY_SET}")
         if loaded is not None and stored != loaded:
