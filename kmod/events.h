@@ -29,6 +29,7 @@ void fw443_event_flow_new(struct fw443_net *fn, struct fw443_flow *f,
 void fw443_event_flow_end(struct fw443_net *fn, struct fw443_flow *f,
 			  const u32 *timeouts, enum fw443_flow_end why);
 void fw443_events_init(struct fw443_net *fn);
+u32 fw443_events_rate(void);
 
 /* Does the events group have a member? Asked again once a jiffy. */
 static __always_inline bool fw443_events_wanted(struct fw443_net *fn)

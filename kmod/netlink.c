@@ -11,7 +11,7 @@
  */
 #include <linux/netlink.h>
 #include <net/genetlink.h>
-#include "fw443.h"
+#include "events.h"
 #include "fw443_netlink.h"
 
 /*
@@ -42,7 +42,8 @@ static int fw443_nl_put_status(struct sk_buff *msg, struct fw443_net *fn)
 {
 	if (nla_put_string(msg, FW443_A_VERSION, FW443_VERSION) ||
 	    nla_put_u64_64bit(msg, FW443_A_GENERATION,
-			      READ_ONCE(fn->generation), FW443_A_PAD))
+			      READ_ONCE(fn->generation), FW443_A_PAD) ||
+	    nla_put_u32(msg, FW443_A_EVENT_RATE, fw443_events_rate()))
 		return -EMSGSIZE;
 	return fw443_nl_put_flow_status(msg, fn);
 }

@@ -17,6 +17,7 @@
 #include "event.h"
 #include "nl.h"
 #include "output.h"
+#include "status.h"
 #include "subcommands.h"
 
 static const char monitor_usage[] =
@@ -130,6 +131,23 @@ static int monitor_run(struct fw443_nl *nl, struct monitor *m)
 	}
 }
 
+/*
+ * A module loaded with event_rate=0 sends nothing: say so, rather than
+ * wait in silence. Asked before joining, so no event mixes with the reply.
+ */
+static void monitor_warn_if_off(struct fw443_nl *nl, const char *what)
+{
+	struct fw443_status st;
+
+	if (fw443_nl_run(nl, fw443_nl_request(nl, FW443_CMD_GET_STATUS, 0),
+			 fw443_status_reply, &st))
+		return;
+	if (st.has_event_rate && !st.event_rate)
+		fprintf(stderr,
+			"%s: %s: warning: events are off: the module was loaded with event_rate=0; nothing will be shown\n",
+			PROG_NAME, what);
+}
+
 int monitor_main(int argc, char *argv[], unsigned int opts)
 {
 	struct monitor m = { argv[0], false };
@@ -148,6 +166,7 @@ int monitor_main(int argc, char *argv[], unsigned int opts)
 	nl = fw443_nl_open(m.what);
 	if (!nl)
 		return FW443_EXIT_FAILURE;
+	monitor_warn_if_off(nl, m.what);
 	ret = fw443_nl_join_events(nl) ? FW443_EXIT_FAILURE :
 					 monitor_run(nl, &m);
 	fw443_nl_close(nl);

@@ -12,6 +12,11 @@ static const struct fw443_attr_policy status_policy[FW443_A_MAX + 1] = {
 	[FW443_A_GENERATION]	= { MNL_TYPE_U64, "FW443_A_GENERATION" },
 };
 
+/* Sent by a module that has events; an older one leaves it out. */
+static const struct fw443_attr_policy events_policy[FW443_A_MAX + 1] = {
+	[FW443_A_EVENT_RATE]	= { MNL_TYPE_U32, "FW443_A_EVENT_RATE" },
+};
+
 /* Sent together, by a module that has a flow table. */
 static const struct fw443_attr_policy flow_policy[FW443_A_MAX + 1] = {
 	[FW443_A_POLICY]	= { MNL_TYPE_U8, "FW443_A_POLICY" },
@@ -64,6 +69,12 @@ int fw443_status_parse(const struct nlmsghdr *nlh, struct fw443_status *st,
 			      "status reply", err))
 		return -1;
 	st->generation = mnl_attr_get_u64(tb[FW443_A_GENERATION]);
+	if (fw443_attr_parse_msg(nlh, GENL_HDRLEN, events_policy, FW443_A_MAX,
+				 tb, "status reply", err))
+		return -1;
+	st->has_event_rate = tb[FW443_A_EVENT_RATE];
+	if (st->has_event_rate)
+		st->event_rate = mnl_attr_get_u32(tb[FW443_A_EVENT_RATE]);
 	return status_parse_flows(nlh, st, err);
 }
 
@@ -88,6 +99,10 @@ void fw443_status_print(const struct fw443_status *st, FILE *f)
 {
 	fprintf(f, "version:    %s\n", st->version);
 	fprintf(f, "generation: %llu\n", (unsigned long long)st->generation);
+	if (st->has_event_rate && st->event_rate)
+		fprintf(f, "events:     at most %u a second\n", st->event_rate);
+	else if (st->has_event_rate)
+		fputs("events:     off (module parameter event_rate=0)\n", f);
 	if (st->has_flows)
 		status_print_flows(&st->flows, f);
 }
@@ -109,6 +124,12 @@ json_t *fw443_status_to_json(const struct fw443_status *st)
 	json_t *root = json_pack("{s:s, s:o}", "version", st->version,
 				 "generation", fw443_json_u64(st->generation));
 
+	if (root && st->has_event_rate &&
+	    json_object_set_new(root, "event_rate",
+				json_integer(st->event_rate))) {
+		json_decref(root);
+		return NULL;
+	}
 	if (root && st->has_flows &&
 	    json_object_update_new(root, status_flows_to_json(&st->flows))) {
 		json_decref(root);

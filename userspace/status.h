@@ -35,6 +35,9 @@ struct fw443_status {
 	 */
 	bool has_flows;
 	struct fw443_flow_status flows;
+	/* FW443_A_EVENT_RATE, from a module that sends events. */
+	bool has_event_rate;
+	uint32_t event_rate;
 };
 
 /* Parses a whole generic netlink reply. Returns 0, or -1 with @err set. */
@@ -49,7 +52,8 @@ int fw443_status_reply(const struct nlmsghdr *nlh, void *data,
 void fw443_status_print(const struct fw443_status *st, FILE *f);
 
 /*
- * {"version": "...", "generation": N}, and with a flow table "policy",
+ * {"version": "...", "generation": N}, "event_rate": N from a module that
+ * sends events, and with a flow table "policy",
  * "pickup", "flows_active", "flows_max", "flow_size", "flow_buckets" and
  * "timeouts": {"STATE": SECONDS, ...}. NULL if it cannot be built.
  */

@@ -182,6 +182,8 @@ fw443_load event_rate=1000000 || { echo "Bail out! cannot reload fw443.ko"; exit
 topo_up
 tls_server_start || { echo "Bail out! s_server did not start again"; exit 1; }
 ip -n fw-cli addr add "$PROBE_V4/24" dev veth0
+check_eq "status shows the module's event rate" 1000000 \
+	"$(rtr status -j | jq .event_rate)"
 rtr block add "$CLI_V4" list flood
 rtr block add "$PROBE_V4" list probes
 monitor_start "$EV.slow" -j
@@ -232,4 +234,15 @@ check_eq "resets during a burst of $N lose and double no drop" \
 	$N $((got + $(drops blocklist)))
 check "the human form of --reset prints the counters" \
 	bash -c "ip netns exec fw-rtr '$FW443' stats --reset | grep -q blocklist"
+
+# --- events off --------------------------------------------------------------
+
+fw443_unload
+fw443_load event_rate=0 || { echo "Bail out! cannot reload fw443.ko"; exit 1; }
+check_eq "status says events are off" \
+	"events:     off (module parameter event_rate=0)" \
+	"$(rtr status | grep '^events:')"
+out=$(timeout 3 "$FW443" monitor 2>&1)
+check "monitor warns that events are off instead of waiting in silence" \
+	grep -q "events are off.*event_rate=0" <<< "$out"
 tap_done

@@ -49,6 +49,28 @@ TEST_F(reply, parses_version_and_generation)
 	EXPECT_EQ(BIG_GENERATION, self->st.generation);
 }
 
+TEST_F(reply, event_rate_when_sent)
+{
+	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "1.2.3");
+	mnl_attr_put_u64(self->nlh, FW443_A_GENERATION, 1);
+	ASSERT_EQ(0, fw443_status_parse(self->nlh, &self->st, &self->err));
+	EXPECT_FALSE(self->st.has_event_rate);
+
+	mnl_attr_put_u32(self->nlh, FW443_A_EVENT_RATE, 250);
+	ASSERT_EQ(0, fw443_status_parse(self->nlh, &self->st, &self->err));
+	EXPECT_TRUE(self->st.has_event_rate);
+	EXPECT_EQ(250, self->st.event_rate);
+}
+
+TEST_F(reply, rejects_a_short_event_rate)
+{
+	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "1.2.3");
+	mnl_attr_put_u64(self->nlh, FW443_A_GENERATION, 1);
+	mnl_attr_put_u8(self->nlh, FW443_A_EVENT_RATE, 1);
+	ASSERT_EQ(-1, fw443_status_parse(self->nlh, &self->st, &self->err));
+	EXPECT_NE(NULL, strstr(self->err.msg, "FW443_A_EVENT_RATE"));
+}
+
 TEST_F(reply, rejects_missing_generation)
 {
 	mnl_attr_put_strz(self->nlh, FW443_A_VERSION, "1.2.3");
@@ -117,6 +139,30 @@ TEST_F(reply, human_lines_are_aligned)
 	fw443_status_print(&st, f);
 	ASSERT_EQ(0, fclose(f));
 	EXPECT_STREQ("version:    0.1.0\ngeneration: 42\n", text);
+	free(text);
+}
+
+TEST_F(reply, human_and_json_say_whether_events_are_on)
+{
+	struct fw443_status st = { .version = "0.1.0", .generation = 1,
+				   .has_event_rate = true };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	ASSERT_NE(NULL, f);
+	fw443_status_print(&st, f);
+	st.event_rate = 200;
+	fw443_status_print(&st, f);
+	ASSERT_EQ(0, fclose(f));
+	EXPECT_STREQ("version:    0.1.0\ngeneration: 1\n"
+		     "events:     off (module parameter event_rate=0)\n"
+		     "version:    0.1.0\ngeneration: 1\n"
+		     "events:     at most 200 a second\n", text);
+	free(text);
+	text = unit_json(fw443_status_to_json(&st));
+	EXPECT_STREQ("{\"version\":\"0.1.0\",\"generation\":1,"
+		     "\"event_rate\":200}", text);
 	free(text);
 }
 

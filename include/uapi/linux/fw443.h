@@ -21,6 +21,9 @@
  *				namespace; it moves every time the configuration
  *				changes, so two readers can tell whether they saw
  *				the same configuration. 0 until anything is set.
+ *	  FW443_A_EVENT_RATE	NLA_U32, the most events sent per second in a
+ *				namespace (module parameter event_rate); 0: no
+ *				events are sent (see Events)
  *
  * FW443_CMD_GET_STATS
  *	Request: no attributes. Needs no privilege: monitoring reads counters
@@ -357,6 +360,7 @@ enum fw443_attr {
 	FW443_A_TO_ZONE,
 	FW443_A_END_REASON,
 	FW443_A_EVENTS_SUPPRESSED,
+	FW443_A_EVENT_RATE,
 	__FW443_A_MAX
 };
 #define FW443_A_MAX (__FW443_A_MAX - 1)
