@@ -160,7 +160,9 @@ lost=$(($(evctr lost) - lost0))
 diag "burst of $N: sent $sent, suppressed $supp, lost $lost"
 check "events sent, suppressed and lost add up to the drops (and the probe)" \
 	test $((sent + supp + lost)) -eq $((N + 1))
-check "the rate limit suppressed most of the burst" test "$supp" -ge $((N / 2))
+# How many it holds back depends on how fast the burst went (a debug
+# kernel sends it slowly): the bound below is the exact check.
+check "the rate limit held events back" test "$supp" -gt 0
 # Whole seconds from the burst's start to the probe's end, plus the windows
 # under way at both ends.
 check "no more events went out than $RATE a second" \
